@@ -1,0 +1,5 @@
+"""Allow `python -m jalint`."""
+
+from jalint.cli import main
+
+main()

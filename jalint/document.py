@@ -1,0 +1,143 @@
+"""The document model every rule reads: text, front matter, blocks, sections, sentences.
+
+All parts are computed on first access and cached on the instance, so a run
+that selects only front-matter rules never parses Markdown, and one without
+token rules never starts the tagger.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from jalint.blocks import Block, parse_blocks
+from jalint.frontmatter import FrontMatter, find_front_matter
+from jalint.inline import MARKUP, mask_inline, strip_masks
+from jalint.positions import LineIndex, Span
+from jalint.sections import Heading, Section, build_headings, build_sections, split_pseudo_headings
+from jalint.sentences import Sentence, split_sentences
+from jalint.source import Source
+from jalint.tokens import Token, tokenize
+
+# Blocks whose text is prose a reader reads as sentences.
+PROSE_BLOCKS = frozenset({"paragraph", "heading", "pseudo_heading"})
+
+
+class Document:
+    """One decoded post. Offsets everywhere are code points into `text`."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.path = source.path
+        self.text = source.text
+        self.lines = LineIndex(self.text)
+        self._token_cache: dict[Span, list[Token]] = {}
+
+    # -- front matter -------------------------------------------------------
+    @cached_property
+    def front_matter(self) -> FrontMatter | None:
+        return find_front_matter(self.text, self.lines)
+
+    @cached_property
+    def body_start_line(self) -> int:
+        """First line after the front matter (1 when there is none)."""
+        if self.front_matter is None:
+            return 1
+        return self.lines.line_of(self.front_matter.span.end) + 1
+
+    @cached_property
+    def body_span(self) -> Span:
+        if self.body_start_line > self.lines.line_count:
+            return Span(len(self.text), len(self.text))
+        return Span(self.lines.line_start(self.body_start_line), len(self.text))
+
+    @property
+    def title(self) -> str | None:
+        value = self.front_matter.get("title") if self.front_matter else None
+        return value if isinstance(value, str) else None
+
+    # -- blocks -------------------------------------------------------------
+    @cached_property
+    def blocks(self) -> list[Block]:
+        blocks = parse_blocks(self.text, self.lines, self.body_start_line)
+        return split_pseudo_headings(blocks, self.lines)
+
+    @cached_property
+    def masked(self) -> str:
+        """Same length as `text`: prose as is, inline markup and non-prose masked."""
+        chars = [ch if ch in "\r\n" else MARKUP for ch in self.text]
+        for block in self.blocks:
+            if block.kind in PROSE_BLOCKS and block.content is not None:
+                start, end = block.content.start, block.content.end
+                chars[start:end] = self._prose_chars(start, end)
+        return "".join(chars)
+
+    def _prose_chars(self, start: int, end: int) -> str:
+        raw = self.text[start:end]
+        lines = raw.split("\n")
+        # Continuation lines of a list item or blockquote carry indentation and `>`.
+        for i in range(1, len(lines)):
+            stripped = lines[i].lstrip(" \t>")
+            lines[i] = MARKUP * (len(lines[i]) - len(stripped)) + stripped
+        return mask_inline("\n".join(lines))
+
+    def plain(self, span: Span) -> str:
+        """What a reader sees in `span`: markup removed, code kept as placeholders."""
+        return strip_masks(self.masked[span.start : span.end])
+
+    def block_text(self, block: Block) -> str:
+        return self.plain(block.content or block.span)
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, Block]]:
+        """Top-level body paragraphs with their block index."""
+        return [(i, b) for i, b in enumerate(self.blocks) if b.kind == "paragraph" and b.top_level]
+
+    # -- headings and sections ---------------------------------------------
+    @cached_property
+    def headings(self) -> list[Heading]:
+        return build_headings(self.blocks, lambda span: self.plain(span).strip())
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        return build_sections(self.headings, self.blocks, len(self.text))
+
+    # -- sentences and tokens ----------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        result: list[Sentence] = []
+        for index, block in enumerate(self.blocks):
+            if block.kind == "paragraph" and block.content is not None:
+                span = block.content
+                result.extend(split_sentences(self.masked[span.start : span.end], span.start, index))
+        return result
+
+    def tokens(self, span: Span) -> list[Token]:
+        """Tokens of `span` (usually a sentence); each span is tagged at most once."""
+        cached = self._token_cache.get(span)
+        if cached is None:
+            cached = tokenize(self.masked[span.start : span.end], span.start)
+            self._token_cache[span] = cached
+        return cached
+
+    def removal_span(self, first_line: int, last_line: int) -> Span:
+        """Span that deletes lines `first..last` and the blank lines after them.
+
+        Deleting the trailing blank lines too keeps one blank line between the
+        neighbours; at the end of the file the blank lines before go instead,
+        and the file keeps its final newline.
+        """
+        lines = self.lines
+
+        def blank(line: int) -> bool:
+            return not lines.line_text(line).strip()
+
+        end = last_line
+        while end < lines.line_count and blank(end + 1):
+            end += 1
+        if end < lines.line_count:
+            return Span(lines.line_start(first_line), lines.line_start(end + 1))
+        start = first_line
+        while start > 1 and blank(start - 1):
+            start -= 1
+        begin = lines.line_end(start - 1) if start > 1 else 0
+        return Span(begin, lines.line_end(last_line))

@@ -1,0 +1,115 @@
+"""Linting one decoded text: run the active rules by scope, stamp, suppress, sort."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from jalint.config import ActiveRule
+from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, fix_info
+from jalint.document import Document
+from jalint.positions import LineIndex, Span
+from jalint.rule import Finding
+from jalint.source import DecodeProblem, Source
+from jalint.suppression import Suppressions
+
+ENCODING_RULE = "encoding"
+UNUSED_SUPPRESSION_RULE = "unused-suppression"
+INTERNAL_ERROR_RULE = "internal-error"
+
+
+def lint_decoded(path: str, decoded: Source | DecodeProblem, active: dict[str, ActiveRule]) -> FileResult:
+    """Findings for one file (already decoded, or the reason it could not be)."""
+    if isinstance(decoded, DecodeProblem):
+        return FileResult(path, _encoding_diagnostics(path, decoded, active))
+    doc = Document(decoded)
+    return FileResult(path, lint_document(doc, active))
+
+
+def _encoding_diagnostics(path: str, problem: DecodeProblem, active: dict[str, ActiveRule]) -> list[Diagnostic]:
+    if ENCODING_RULE not in active:
+        return []
+    rule = active[ENCODING_RULE]
+    location = Location(problem.line, problem.column, problem.line, problem.column, problem.column, problem.column)
+    return [
+        Diagnostic(path, rule.name, rule.rule.category, rule.severity, problem.message, Span(0, 0), location)
+    ]
+
+
+def _run(rule: ActiveRule, doc: Document) -> Iterator[Finding]:
+    instance = rule.rule
+    scope = instance.scope
+    if scope == "document":
+        yield from instance.check(doc, doc)
+    elif scope == "front_matter":
+        if doc.front_matter is not None:
+            yield from instance.check(doc.front_matter, doc)
+    elif scope == "section":
+        for section in doc.sections:
+            yield from instance.check(section, doc)
+    elif scope == "block":
+        for block in doc.blocks:
+            yield from instance.check(block, doc)
+    elif scope == "sentence":
+        for sentence in doc.sentences:
+            yield from instance.check(sentence, doc)
+
+
+def lint_document(doc: Document, active: dict[str, ActiveRule]) -> list[Diagnostic]:
+    suppressions = Suppressions(doc.text, doc.lines, _unsuppressible_spans(doc))
+    diagnostics: list[Diagnostic] = []
+    for rule in active.values():
+        try:
+            findings = list(_run(rule, doc))
+        except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
+            diagnostics.extend(_internal_error(doc, rule, error))
+            continue
+        for finding in findings:
+            if not suppressions.suppresses(rule.name, finding.span.start):
+                diagnostics.append(stamp(doc.path, doc.lines, rule, finding))
+    if UNUSED_SUPPRESSION_RULE in active:
+        unused_rule = active[UNUSED_SUPPRESSION_RULE]
+        for directive, message in suppressions.unused(set(active)):
+            if not suppressions.suppresses(UNUSED_SUPPRESSION_RULE, directive.span.start, besides=directive):
+                diagnostics.append(stamp(doc.path, doc.lines, unused_rule, Finding(directive.span, message)))
+    return sorted(diagnostics, key=lambda d: d.sort_key)
+
+
+def _unsuppressible_spans(doc: Document) -> list[Span]:
+    """Comments inside code blocks or front matter are text, not directives."""
+    if "jalint-" not in doc.text:
+        return []
+    spans = [block.span for block in doc.blocks if block.kind == "code"]
+    if doc.front_matter is not None:
+        spans.append(doc.front_matter.span)
+    return spans
+
+
+def stamp(path: str, lines: LineIndex, rule: ActiveRule, finding: Finding) -> Diagnostic:
+    location = Location.of(lines, finding.span)
+    related = tuple(
+        RelatedPlace(path, Location.of(lines, r.span), r.message)
+        if r.path is None
+        else RelatedPlace(r.path, Location(r.line, 1, r.line, 1, 1, 1), r.message)
+        for r in finding.related
+    )
+    return Diagnostic(
+        path=path,
+        rule=rule.name,
+        category=rule.rule.category,
+        severity=rule.severity,
+        message=finding.message,
+        span=finding.span,
+        location=location,
+        source_line=lines.line_text(location.line),
+        related=related,
+        fix=fix_info(lines, finding.fix),
+    )
+
+
+def _internal_error(doc: Document, rule: ActiveRule, error: Exception) -> Iterable[Diagnostic]:
+    message = (
+        f"ルール {rule.name} の実行中に内部エラーが起きました（{type(error).__name__}: {error}）。"
+        "jalint の不具合として報告してください。"
+    )
+    location = Location(1, 1, 1, 1, 1, 1)
+    yield Diagnostic(doc.path, INTERNAL_ERROR_RULE, "engine", "error", message, Span(0, 0), location)

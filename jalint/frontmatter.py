@@ -1,0 +1,164 @@
+"""Front matter: YAML between `---` lines (Jekyll, Hugo) or TOML between `+++` (Hugo).
+
+Each top-level key keeps the span of its key and of its value (and of each item
+of a list value), so front-matter rules can point at the offending tag itself.
+Front matter that does not parse is kept as an error for `front-matter-syntax`
+instead of raising.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from jalint.positions import LineIndex, Span
+
+
+@dataclass(frozen=True)
+class Item:
+    """One element of a list value, with its span."""
+
+    value: Any
+    span: Span
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A top-level key with the spans of key and value."""
+
+    key: str
+    key_span: Span
+    value: Any
+    value_span: Span
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class SyntaxProblem:
+    message: str
+    span: Span
+
+
+@dataclass
+class FrontMatter:
+    """The parsed block; `span` covers it from the opening to the closing delimiter line."""
+
+    format: str  # "yaml" or "toml"
+    span: Span
+    content_span: Span
+    entries: dict[str, Entry] = field(default_factory=dict)
+    problem: SyntaxProblem | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        entry = self.entries.get(key)
+        return entry.value if entry else default
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {key: entry.value for key, entry in self.entries.items()}
+
+
+_DELIMITERS = {"---": "yaml", "+++": "toml"}
+
+
+def find_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
+    """Locate and parse the block at the very top of the file, if any."""
+    first = lines.line_text(1).rstrip()
+    kind = _DELIMITERS.get(first)
+    if kind is None:
+        return None
+    closers = ("---", "...") if kind == "yaml" else ("+++",)
+    for line in range(2, lines.line_count + 1):
+        if lines.line_text(line).rstrip() in closers:
+            content = Span(lines.line_end_with_newline(1), lines.line_start(line))
+            block = FrontMatter(kind, Span(0, lines.line_end(line)), content)
+            _parse(block, text)
+            return block
+    # An opening `---` with no closer: Jekyll would render the whole file as text.
+    block = FrontMatter(kind, Span(0, lines.line_end(1)), Span(lines.line_end(1), lines.line_end(1)))
+    block.problem = SyntaxProblem(
+        f"フロントマターを閉じる {first} の行がありません。本文の前に {first} だけの行を置いてください。",
+        Span(0, lines.line_end(1)),
+    )
+    return block
+
+
+def _parse(block: FrontMatter, text: str) -> None:
+    if block.format == "yaml":
+        _parse_yaml(block, text)
+    else:
+        _parse_toml(block, text)
+
+
+def _yaml_span(node: yaml.Node, base: int) -> Span:
+    return Span(base + node.start_mark.index, base + node.end_mark.index)
+
+
+def _parse_yaml(block: FrontMatter, text: str) -> None:
+    base = block.content_span.start
+    content = text[block.content_span.start : block.content_span.end]
+    try:
+        root = yaml.compose(content, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(content)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        offset = base + (mark.index if mark else 0)
+        offset = min(offset, block.content_span.end)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        block.problem = SyntaxProblem(
+            f"フロントマターの YAML を解析できません（{problem}）。構文を直してください。",
+            Span(offset, offset),
+        )
+        return
+    except (ValueError, TypeError, RecursionError) as error:  # e.g. an impossible date
+        block.problem = SyntaxProblem(
+            f"フロントマターの値を読み取れません（{error}）。値を直してください。", block.content_span
+        )
+        return
+    if root is None:
+        return
+    if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
+        block.problem = SyntaxProblem(
+            "フロントマターがキーと値の組（マッピング）になっていません。`key: value` の形で書いてください。",
+            _yaml_span(root, base),
+        )
+        return
+    for key_node, value_node in root.value:
+        key = str(key_node.value)
+        items: tuple[Item, ...] = ()
+        if isinstance(value_node, yaml.SequenceNode):
+            values = data.get(key) if isinstance(data.get(key), list) else []
+            items = tuple(
+                Item(value, _yaml_span(node, base))
+                for value, node in zip(values, value_node.value, strict=False)
+            )
+        block.entries[key] = Entry(
+            key, _yaml_span(key_node, base), data.get(key), _yaml_span(value_node, base), items
+        )
+
+
+_TOML_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
+
+
+def _parse_toml(block: FrontMatter, text: str) -> None:
+    base = block.content_span.start
+    content = text[block.content_span.start : block.content_span.end]
+    try:
+        data = tomllib.loads(content.replace("\r\n", "\n"))
+    except tomllib.TOMLDecodeError as error:
+        block.problem = SyntaxProblem(
+            f"フロントマターの TOML を解析できません（{error}）。構文を直してください。", block.content_span
+        )
+        return
+    table_header = re.search(r"^[ \t]*\[", content, re.MULTILINE)
+    top_level = content[: table_header.start()] if table_header else content
+    for match in _TOML_KEY.finditer(top_level):
+        key = match.group(1)
+        if key not in data or key in block.entries:
+            continue
+        value_span = Span(base + match.start(2), base + match.end(2))
+        block.entries[key] = Entry(key, Span(base + match.start(1), base + match.end(1)), data[key], value_span)

@@ -1,0 +1,192 @@
+"""The public types a rule is written against: `Rule`, `Finding`, `Fix`, `Edit`, `Related`.
+
+A rule is a small class: it declares its identity (name, category, default
+severity), the scope it checks, a frozen `Options` dataclass, its fix safety and
+a Markdown doc, and implements `check(node, doc)` that yields findings. The
+engine stamps rule name and severity, applies suppression and config, and sorts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, TypeVar
+
+from jalint.positions import Span
+
+SEVERITIES = ("error", "warning", "info")
+SCOPES = ("document", "front_matter", "section", "block", "sentence", "engine")
+CATEGORIES = ("structure", "front-matter", "claims", "style", "notation", "engine")
+FIX_SAFETIES = ("safe", "unsafe", "none")
+DOC_SECTIONS = ("What it finds", "Why it matters", "Example", "Use instead", "Options")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace `span` of the file text with `replacement`."""
+
+    span: Span
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that fix one finding; `safe` fixes are applied by plain `--fix`."""
+
+    edits: tuple[Edit, ...]
+    applicability: str = "safe"
+
+    @classmethod
+    def delete(cls, span: Span, applicability: str = "unsafe") -> Fix:
+        return cls((Edit(span, ""),), applicability)
+
+    @classmethod
+    def replace(cls, span: Span, text: str, applicability: str = "safe") -> Fix:
+        return cls((Edit(span, text),), applicability)
+
+    @classmethod
+    def insert(cls, offset: int, text: str, applicability: str = "safe") -> Fix:
+        return cls((Edit(Span(offset, offset), text),), applicability)
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place that explains a finding, e.g. the first copy of a duplicate."""
+
+    span: Span
+    message: str
+    path: str | None = None  # another file (corpus rules); then `line` locates it
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports; the engine adds rule name, severity and positions."""
+
+    span: Span
+    message: str
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """For rules without options."""
+
+
+OptionsT = TypeVar("OptionsT")
+
+
+class Rule(Generic[OptionsT]):
+    """Base class of every rule. Subclasses set the class attributes and `check`.
+
+    `scope` decides what `check` receives: the `Document` ("document"), its
+    `FrontMatter` ("front_matter", only when present), each `Section`, each
+    `Block`, or each `Sentence`. Scope "engine" marks findings the engine itself
+    produces (encoding, unused suppressions): such rules only carry metadata.
+    """
+
+    name: ClassVar[str]
+    category: ClassVar[str]
+    scope: ClassVar[str]
+    severity: ClassVar[str] = "warning"
+    fix_safety: ClassVar[str] = "none"
+    enabled_by_default: ClassVar[bool] = True
+    needs_tokens: ClassVar[bool] = False
+    Options: ClassVar[type] = NoOptions
+
+    def __init__(self, options: Any = None) -> None:
+        self.options: OptionsT = options if options is not None else self.Options()
+
+    def check(self, node: Any, doc: Any) -> Iterator[Finding]:
+        return iter(())
+
+    # -- documentation ------------------------------------------------------
+    @classmethod
+    def doc(cls) -> str:
+        """The rule's Markdown documentation (its module docstring)."""
+        import sys
+
+        module = sys.modules[cls.__module__]
+        return (module.__doc__ or "").strip()
+
+    @classmethod
+    def summary(cls) -> str:
+        """First sentence of "What it finds", for tables and SARIF."""
+        body = cls.doc_sections().get("What it finds", "")
+        first = body.strip().split("\n\n")[0].replace("\n", " ")
+        return first
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        sections: dict[str, str] = {}
+        current = None
+        for line in cls.doc().splitlines():
+            heading = re.match(r"^##\s+(.*?)\s*$", line)
+            if heading:
+                current = heading.group(1)
+                sections[current] = ""
+            elif current is not None:
+                sections[current] += line + "\n"
+        return {key: value.strip() for key, value in sections.items()}
+
+    @classmethod
+    def option_fields(cls) -> dict[str, dataclasses.Field]:
+        if not dataclasses.is_dataclass(cls.Options):
+            return {}
+        return {f.name.replace("_", "-"): f for f in dataclasses.fields(cls.Options)}
+
+
+def make_options(rule: type[Rule], values: dict[str, Any]) -> Any:
+    """Build the rule's options from config values (keys in kebab- or snake-case).
+
+    Raises ValueError naming the bad key or value; callers turn it into exit 2.
+    """
+    fields = rule.option_fields()
+    kwargs: dict[str, Any] = {}
+    defaults = rule.Options()
+    for key, value in values.items():
+        name = key.replace("_", "-")
+        if name not in fields:
+            raise KeyError(name)
+        field_ = fields[name]
+        default = getattr(defaults, field_.name)
+        kwargs[field_.name] = _coerce(rule.name, name, default, value)
+    return dataclasses.replace(defaults, **kwargs) if kwargs else defaults
+
+
+def _coerce(rule: str, key: str, default: Any, value: Any) -> Any:
+    expected = type(default)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError(f"rules.{rule}.{key} must be true or false, not {value!r}")
+        return value
+    if isinstance(default, int | float) and not isinstance(default, bool):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"rules.{rule}.{key} must be a number, not {value!r}")
+        return expected(value)
+    if isinstance(default, tuple):
+        if not isinstance(value, list | tuple):
+            raise ValueError(f"rules.{rule}.{key} must be a list, not {value!r}")
+        return tuple(value)
+    if isinstance(default, str) and not isinstance(value, str):
+        raise ValueError(f"rules.{rule}.{key} must be a string, not {value!r}")
+    return value
+
+
+def options_table(rule: type[Rule]) -> list[tuple[str, str, str]]:
+    """(name, default, description) for each option, descriptions from field metadata."""
+    rows = []
+    defaults = rule.Options()
+    for name, field_ in rule.option_fields().items():
+        rows.append((name, repr(getattr(defaults, field_.name)), field_.metadata.get("help", "")))
+    return rows
+
+
+def option(default: Any, help: str) -> Any:  # noqa: A002 - mirrors argparse's wording
+    """A documented option field: `min_chars: int = option(20, "…")`."""
+    if isinstance(default, list | dict | set):
+        raise TypeError("use a tuple for list options so Options stays immutable")
+    return field(default=default, metadata={"help": help})

@@ -1,0 +1,1 @@
+"""jalint's built-in rules: one module per rule, discovered by `jalint.registry`."""
