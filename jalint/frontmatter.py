@@ -105,10 +105,16 @@ def _parse_yaml(block: FrontMatter, text: str) -> None:
         root = yaml.compose(content, Loader=yaml.SafeLoader)
         data = yaml.safe_load(content)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        mark = getattr(error, "problem_mark", None)
+        context = getattr(error, "context_mark", None)
+        if context is not None and (mark is None or mark.index >= len(content.rstrip())):
+            # "unexpected end of stream": where the unclosed quote or bracket began says more.
+            mark = context
         offset = base + (mark.index if mark else 0)
         offset = min(offset, block.content_span.end)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        if getattr(error, "context", None):
+            problem = f"{error.context}: {problem}"
         block.problem = SyntaxProblem(
             f"フロントマターの YAML を解析できません（{problem}）。構文を直してください。",
             Span(offset, offset),
