@@ -7,7 +7,9 @@ token rules never starts the tagger.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 from jalint.blocks import Block, parse_blocks
 from jalint.frontmatter import FrontMatter, find_front_matter
@@ -31,6 +33,17 @@ class Document:
         self.text = source.text
         self.lines = LineIndex(self.text)
         self._token_cache: dict[Span, list[Token]] = {}
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[Document], Any]) -> Any:
+        """Compute a per-document analysis once and share it between rules.
+
+        Rules that depend on the same analysis (e.g. which paragraphs are copies)
+        call this with the same key; the first caller pays for it.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     # -- front matter -------------------------------------------------------
     @cached_property

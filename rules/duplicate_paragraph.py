@@ -35,22 +35,13 @@ to keep the later place and delete the earlier one.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, Related, Rule, option
-
-_IGNORED = re.compile(r"[\s\ue000*_~]+")
-
-
-def normalise(text: str) -> str:
-    """Fold width and case, drop whitespace and emphasis markers."""
-    return _IGNORED.sub("", unicodedata.normalize("NFKC", text)).casefold()
-
+from jalint.text import normalise
 
 @dataclass(frozen=True)
 class Options:
