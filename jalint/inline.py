@@ -25,6 +25,8 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _URL = re.compile(r"https?://[^\s<>「」『』（）()、。，！？\"'\[\]]+")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,3}|~~")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+# Jekyll/Hugo template syntax and kramdown attribute lists are not prose.
+_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^}\n]*\}")
 
 
 def _fill(chars: list[str], start: int, end: int, mask: str) -> None:
@@ -51,6 +53,9 @@ def mask_inline(text: str) -> str:
         claim(match.start(), match.start() + ticks, MARKUP)
         claim(match.start() + ticks, match.end() - ticks, CODE)
         claim(match.end() - ticks, match.end(), MARKUP)
+    for match in _TEMPLATE.finditer(text):
+        if free(match.start(), match.end()):
+            claim(match.start(), match.end(), MARKUP)
     for pattern in (_AUTOLINK, _HTML_COMMENT):
         for match in pattern.finditer(text):
             if free(match.start(), match.end()):

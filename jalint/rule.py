@@ -123,8 +123,11 @@ class Rule(Generic[OptionsT]):
     def doc_sections(cls) -> dict[str, str]:
         sections: dict[str, str] = {}
         current = None
+        in_code = False
         for line in cls.doc().splitlines():
-            heading = re.match(r"^##\s+(.*?)\s*$", line)
+            if line.startswith("```"):
+                in_code = not in_code
+            heading = None if in_code else re.match(r"^##\s+(.*?)\s*$", line)
             if heading:
                 current = heading.group(1)
                 sections[current] = ""

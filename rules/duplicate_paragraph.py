@@ -1,12 +1,21 @@
 """## What it finds
-A body paragraph whose text repeats an earlier paragraph of the same post.
-Paragraphs are compared after normalisation: full-width and half-width forms
-are folded (NFKC), whitespace and emphasis markers are ignored.
+A body paragraph that repeats text from earlier in the same post:
+
+- an exact copy (after folding width, whitespace and emphasis markers);
+- a near copy (rapidfuzz similarity at or above `near-threshold`);
+- a merged copy: one paragraph (often one long line) mostly made of earlier
+  paragraphs joined together; the message names the lines it holds;
+- a fragment: a paragraph whose whole text stands inside an earlier one, such as
+  the tail of an earlier paragraph repeated on its own.
+
+The later copy is reported, with the earlier place(s) as related. The full
+restart of a cut-off paragraph is not reported here: truncated-paragraph reports
+the cut-off paragraph and names the restart.
 
 ## Why it matters
-Generation pipelines that "continue" an article often append text that is
-already there. Readers notice at once, and search engines treat the page as
-low quality. The later copy is reported; the first copy is the related place.
+Pipelines that "continue" an article append text that is already there, again
+and again. Readers notice at once, search engines rate the page as low quality,
+and a plain diff review misses a copy that was merged onto one line.
 
 ## Example
 ```markdown
@@ -25,12 +34,17 @@ low quality. The later copy is reported; the first copy is the related place.
 ```
 
 ## Options
-- `min-chars` (default 20): paragraphs shorter than this (after normalisation)
-  are not compared, so short stock phrases such as 「以下に示します。」 may repeat.
+- `min-chars` (default 20): paragraphs shorter than this (normalised) are not
+  compared, so short stock phrases such as 「以下に示します。」 may repeat.
+- `near-threshold` (default 90.0): similarity (0-100, rapidfuzz `ratio`) at or
+  above which two paragraphs of similar length count as copies.
+- `merged-coverage` (default 0.6): share of a paragraph that earlier paragraphs
+  must cover for it to count as a merged copy.
 
 ## Fix safety
-Unsafe: deletes the later copy. It is unsafe because the author may have meant
-to keep the later place and delete the earlier one.
+Unsafe: deletes an exact copy, a fragment, or a merged copy made entirely of
+earlier paragraphs (near copies have no fix, since their differences may be
+intended). It is unsafe because the author may prefer to keep the later place.
 """
 
 from __future__ import annotations
@@ -39,13 +53,35 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jalint.document import Document
-from jalint.positions import Span
 from jalint.rule import Finding, Fix, Related, Rule, option
-from jalint.text import normalise
+from jalint.rules._paragraphs import Copy, analyse
+
+FULLY_COVERED = 0.98
+
 
 @dataclass(frozen=True)
 class Options:
     min_chars: int = option(20, "Paragraphs shorter than this (normalised) are not compared.")
+    near_threshold: float = option(90.0, "Similarity (0-100) at or above which paragraphs count as copies.")
+    merged_coverage: float = option(0.6, "Share of a paragraph that earlier paragraphs must cover.")
+
+
+def _lines(copy: Copy) -> str:
+    return "、".join(str(source.line) for source in copy.sources)
+
+
+def describe(copy: Copy) -> str:
+    lines = _lines(copy)
+    if copy.kind == "exact":
+        return f"この段落は {lines} 行目の段落と同じ内容です。重複している方を削除してください。"
+    if copy.kind == "near":
+        return f"この段落は {lines} 行目の段落とほぼ同じ内容です（類似度 {copy.coverage:.0%}）。どちらかにまとめてください。"
+    if copy.kind == "fragment":
+        return f"この段落は {lines} 行目の段落の一部を繰り返しています。削除してください。"
+    return (
+        f"この段落は {lines} 行目の段落をつなげた重複です（{copy.coverage:.0%} が既出）。"
+        "既出の部分を削除してください。"
+    )
 
 
 class DuplicateParagraph(Rule[Options]):
@@ -57,20 +93,15 @@ class DuplicateParagraph(Rule[Options]):
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
-        first_seen: dict[str, Span] = {}
-        for _index, block in doc.paragraphs:
-            span = block.content or block.span
-            key = normalise(doc.plain(span))
-            if len(key) < self.options.min_chars:
-                continue
-            original = first_seen.get(key)
-            if original is None:
-                first_seen[key] = span
-                continue
-            first_line = doc.lines.line_of(original.start)
-            yield Finding(
-                span,
-                f"この段落は {first_line} 行目の段落と同じ内容です。重複している方を削除してください。",
-                related=(Related(original, "最初に現れた同じ段落"),),
-                fix=Fix.delete(doc.removal_span(block.line, block.end_line), "unsafe"),
+        options = self.options
+        index = analyse(doc, options.min_chars, options.near_threshold, options.merged_coverage)
+        for copy in index.copies.values():
+            paragraph = copy.paragraph
+            related = tuple(
+                Related(source.span, f"既出の段落（{source.line} 行目）") for source in copy.sources
             )
+            deletable = copy.kind in ("exact", "fragment") or (
+                copy.kind == "merged" and copy.coverage >= FULLY_COVERED
+            )
+            fix = Fix.delete(doc.removal_span(paragraph.block.line, paragraph.block.end_line)) if deletable else None
+            yield Finding(paragraph.span, describe(copy), related=related, fix=fix)

@@ -1,0 +1,234 @@
+"""Shared analysis of a post's body paragraphs: which ones are copies of earlier text.
+
+duplicate-paragraph reports the copies, duplicate-sentence skips text inside
+them, and truncated-paragraph looks up where a cut-off paragraph restarts. The
+analysis runs once per document (`Document.memo`).
+
+Comparing every paragraph with every other is quadratic, and posts with
+thousands of paragraphs exist. Candidates are found through an index of
+sampled character shingles (content-defined, so copies share the same
+samples); only candidates are compared, with plain substring tests first and
+rapidfuzz with a score cutoff last.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from jalint.blocks import Block
+from jalint.document import Document
+from jalint.positions import Span
+from jalint.text import is_mostly_ascii, normalise_with_breaks
+
+SHINGLE = 8  # characters per shingle
+SAMPLE_MOD = 4  # keep shingles whose hash % SAMPLE_MOD == 0 (about a quarter)
+STOP_AFTER = 40  # a shingle in more paragraphs than this is boilerplate, not evidence
+TERMINALS = frozenset("。．.！？!?」』）)】〕”\"…:：")
+
+
+@dataclass
+class Paragraph:
+    """A top-level body paragraph and its normalised text."""
+
+    position: int  # index among the analysed paragraphs
+    block: Block
+    span: Span
+    key: str
+    breaks: frozenset[int] = frozenset()  # key positions that followed whitespace
+
+    @property
+    def line(self) -> int:
+        return self.block.line
+
+    @property
+    def complete(self) -> bool:
+        """Ends like a finished sentence (or a label/quote), judged on the normalised text."""
+        return bool(self.key) and self.key[-1] in TERMINALS
+
+
+@dataclass
+class Copy:
+    """How a paragraph repeats earlier text.
+
+    kind: "exact", "near" (similar above the threshold), "fragment" (contained in
+    one earlier paragraph), "merged" (mostly made of earlier paragraphs).
+    """
+
+    paragraph: Paragraph
+    kind: str
+    sources: list[Paragraph]
+    coverage: float = 1.0
+
+
+@dataclass
+class ParagraphIndex:
+    paragraphs: list[Paragraph]
+    copies: dict[int, Copy] = field(default_factory=dict)  # by paragraph position
+    _shingles: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _samples: list[set[int]] = field(default_factory=list, repr=False)
+
+    def candidates(self, paragraph: Paragraph, before: bool = True) -> list[Paragraph]:
+        """Paragraphs sharing a sampled shingle with `paragraph` (earlier ones only by default)."""
+        counts: dict[int, int] = defaultdict(int)
+        for sample in self._samples[paragraph.position]:
+            holders = self._shingles.get(sample, ())
+            if len(holders) > STOP_AFTER:
+                continue
+            for position in holders:
+                if position != paragraph.position and (not before or position < paragraph.position):
+                    counts[position] += 1
+        return [self.paragraphs[p] for p in sorted(counts)]
+
+    def continuation_of(self, paragraph: Paragraph) -> Paragraph | None:
+        """Another paragraph holding this one's text and going on after it (where a cut-off text restarts)."""
+        key = paragraph.key
+        if len(key) < 2:
+            return None
+        # Sampling can miss every shingle of a short text, so short texts scan all paragraphs
+        # (only cut-off paragraphs are looked up, and short ones are few).
+        pool = self.candidates(paragraph, before=False) if len(key) >= 3 * SHINGLE else self.paragraphs
+        # Prefer the restart that follows the cut, then an earlier copy.
+        ordered = sorted(pool, key=lambda other: (other.position < paragraph.position, other.position))
+        for other in ordered:
+            if other.position == paragraph.position or len(other.key) <= len(key):
+                continue
+            at = other.key.find(key)
+            if at < 0 or at + len(key) == len(other.key) or at + len(key) in other.breaks:
+                continue  # no text after it, or what follows starts anew (a merged copy)
+            if len(key) < SHINGLE and at != 0:
+                continue  # a few characters mid-paragraph is chance, not a restart
+            return other
+        return None
+
+
+def _samples(key: str) -> set[int]:
+    if len(key) < SHINGLE:
+        return {zlib.crc32(key.encode("utf-8"))} if key else set()
+    samples = set()
+    for i in range(len(key) - SHINGLE + 1):
+        value = zlib.crc32(key[i : i + SHINGLE].encode("utf-8"))
+        if value % SAMPLE_MOD == 0:
+            samples.add(value)
+    if not samples:  # very short or unlucky: keep the first shingle so it can still be found
+        samples.add(zlib.crc32(key[:SHINGLE].encode("utf-8")))
+    return samples
+
+
+def _coverage(key: str, parts: list[str]) -> float:
+    """Share of `key` covered by occurrences of `parts` (overlaps counted once)."""
+    covered = [False] * len(key)
+    for part in parts:
+        start = key.find(part)
+        while start >= 0:
+            for i in range(start, start + len(part)):
+                covered[i] = True
+            start = key.find(part, start + len(part))
+    return sum(covered) / len(key) if key else 0.0
+
+
+def build_index(doc: Document) -> ParagraphIndex:
+    paragraphs = []
+    for _, block in doc.paragraphs:
+        span = block.content or block.span
+        key, breaks = normalise_with_breaks(doc.plain(span))
+        if key:
+            paragraphs.append(Paragraph(len(paragraphs), block, span, key, breaks))
+    index = ParagraphIndex(paragraphs)
+    for paragraph in paragraphs:
+        samples = _samples(paragraph.key)
+        index._samples.append(samples)
+        for sample in samples:
+            index._shingles.setdefault(sample, []).append(paragraph.position)
+    return index
+
+
+def find_copies(index: ParagraphIndex, min_chars: int, near_threshold: float, merged_coverage: float) -> None:
+    """Fill `index.copies`: for each paragraph, the earlier text it repeats, if any."""
+    first_by_key: dict[str, Paragraph] = {}
+    for paragraph in index.paragraphs:
+        key = paragraph.key
+        if len(key) < min_chars or is_mostly_ascii(key):
+            first_by_key.setdefault(key, paragraph)
+            continue
+        if key in first_by_key:
+            index.copies[paragraph.position] = Copy(paragraph, "exact", [first_by_key[key]])
+            continue
+        first_by_key[key] = paragraph
+        copy = _compare(index, paragraph, min_chars, near_threshold, merged_coverage)
+        if copy is not None:
+            index.copies[paragraph.position] = copy
+
+
+def _compare(
+    index: ParagraphIndex, paragraph: Paragraph, min_chars: int, near_threshold: float, merged_coverage: float
+) -> Copy | None:
+    key = paragraph.key
+    contained: list[Paragraph] = []
+    best_near: tuple[float, Paragraph] | None = None
+    for other in index.candidates(paragraph):
+        if key in other.key:
+            # Text first seen inside a merged copy has no settled home: deleting the
+            # merged copy may be the fix, so only an original container counts.
+            if other.position not in index.copies:
+                return Copy(paragraph, "fragment", [other], len(key) / len(other.key))
+            continue
+        if len(other.key) >= min_chars and other.key in key:
+            contained.append(other)
+            continue
+        if 0.8 <= len(key) / len(other.key) <= 1.25:
+            score = fuzz.ratio(key, other.key, score_cutoff=near_threshold)
+            if score and (best_near is None or score > best_near[0]):
+                best_near = (score, other)
+    if contained:
+        copy = _merged(paragraph, contained, merged_coverage)
+        if copy is not None:
+            return copy
+    if best_near is not None and not is_restart(best_near[1], paragraph):
+        return Copy(paragraph, "near", [best_near[1]], best_near[0] / 100)
+    return None
+
+
+def is_restart(cut: Paragraph, full: Paragraph) -> bool:
+    """`full` restarts the cut-off `cut`: it begins with (nearly) all of it and goes on.
+
+    Such a pair is one defect, reported by truncated-paragraph on the cut-off
+    paragraph with the restart as related place, not as a copy.
+    """
+    return not cut.complete and len(full.key) > len(cut.key) and full.key.startswith(cut.key[:-1] or cut.key)
+
+
+def _merged(paragraph: Paragraph, contained: list[Paragraph], threshold: float) -> Copy | None:
+    sources = [other for other in contained if not (len(contained) == 1 and is_restart(other, paragraph))]
+    # Keep one source per text: drop later equal copies and texts inside a longer source
+    # (a cut-off paragraph inside its restart).
+    sources = [
+        s for s in sources
+        if not any(
+            s is not t and s.key in t.key and (len(t.key) > len(s.key) or t.position < s.position)
+            for t in sources
+        )
+    ]
+    if not sources:
+        return None
+    coverage = _coverage(paragraph.key, [s.key for s in sources])
+    if coverage < threshold:
+        return None
+    sources.sort(key=lambda s: paragraph.key.find(s.key))
+    return Copy(paragraph, "merged", sources, coverage)
+
+
+def analyse(doc: Document, min_chars: int = 20, near_threshold: float = 90.0, merged_coverage: float = 0.6) -> ParagraphIndex:
+    """The memoised analysis with the given thresholds."""
+    key = f"paragraph-copies:{min_chars}:{near_threshold}:{merged_coverage}"
+
+    def compute(document: Document) -> ParagraphIndex:
+        index = document.memo("paragraph-index", build_index)
+        result = ParagraphIndex(index.paragraphs, {}, index._shingles, index._samples)
+        find_copies(result, min_chars, near_threshold, merged_coverage)
+        return result
+
+    return doc.memo(key, compute)

@@ -1,0 +1,187 @@
+"""Shared evidence that a paragraph stops mid-sentence, and where the article proper ends.
+
+Used by truncated-paragraph and truncated-document. A missing 。 alone is weak
+evidence (textlint's ja-no-mixed-period flags it, and about a third of what it
+flags is fine: labels, captions, list intros, 体言止め). Evidence here is one of:
+
+- the text goes on elsewhere: another paragraph holds this one's text and
+  continues after it (a cut-off paragraph that was restarted);
+- the last sentence ends in 、 or with an unclosed 「 or （;
+- an earlier sentence of the paragraph ended properly but the last did not;
+- the last word is grammatically open (tokens): a case, binding or
+  conjunctive particle, a continuative or attributive form, an adverb, a
+  prenominal, a conjunction or a prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jalint.blocks import Block
+from jalint.document import Document
+from jalint.inline import CODE, MASKS
+from jalint.positions import Span
+from jalint.rules._paragraphs import Paragraph, ParagraphIndex
+from jalint.text import is_mostly_ascii, normalise
+from jalint.tokens import Token
+
+SENTENCE_END = "。．！？!?"
+CLOSERS = "」』）)】〕”’\"'"
+COMPLETE = frozenset(SENTENCE_END + CLOSERS + "…‥.:：;；")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々〆ー「『（]")
+CAPTION = re.compile(r"^(図|表|写真|出典|参考|引用|注|※|Source|Figure|Table)\s*[0-9０-９:：.．]*")
+OPEN_PARTICLES = frozenset({"格助詞", "係助詞", "副助詞", "接続助詞", "準体助詞"})
+OPEN_POS = frozenset({"副詞", "連体詞", "接続詞", "接頭辞"})
+OPEN_FORMS = ("連用形", "連体形", "未然形", "仮定形", "意志推量形")
+TAGGED_TAIL = 60  # characters before the end that are tokenised
+LONG_UNFINISHED = 60  # characters of a last sentence that cannot be a title or label
+INTRO_FOLLOWERS = frozenset({"list_item", "table", "code"})
+
+DEFAULT_APPENDIX_HEADINGS = (
+    r"^関連(記事|リンク|情報|書籍|コンテンツ)",
+    r"あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ(書籍|の本|記事)|関連するおすすめ",
+    r"ご相談|ご提案|お手伝い|お問い合わせ|問い合わせ|発信中|承っています",
+    r"^(参考|出典|引用)(文献|資料|リンク|元)?$|^参考にした",
+    r"^(著者|執筆者|監修者)(紹介|プロフィール)?$|この記事を書いた人|^プロフィール$|^免責",
+    r"^(References|Related( posts| articles)?|Sources|Further reading)$",
+)
+END_MARKER = re.compile(r"^-{2,}\s*END\s*-{2,}$|^\[END\]$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A paragraph judged cut off: why, and where its text goes on (if anywhere)."""
+
+    block: Block
+    span: Span
+    reason: str
+    restart: Paragraph | None = None
+
+
+def visible_text(doc: Document, span: Span) -> str:
+    return doc.plain(span).replace(CODE, "").strip()
+
+
+def last_sentence(text: str) -> tuple[str, bool]:
+    """The text after the last sentence end, and whether an earlier sentence ended with 。 or ！.
+
+    A ？ does not count: title-like lines such as 「…の真意は？未来をどう変えるのか」
+    end a question and go on with a noun phrase on purpose.
+    """
+    cut = max(text.rfind(ch) for ch in SENTENCE_END)
+    if cut < 0:
+        return text, False
+    declared = max(text.rfind(ch) for ch in "。．！!") >= 0
+    return text[cut + 1 :].lstrip("".join(CLOSERS) + " 　"), declared
+
+
+def open_ending(doc: Document, span: Span, text: str) -> str | None:
+    """Why the end of `text` (the plain text of `span`) is open, or None."""
+    last = text[-1]
+    if last in "、，,":
+        return "読点で終わっています"
+    tail, had_sentence = last_sentence(text)
+    if tail.count("「") > tail.count("」") or tail.count("（") > tail.count("）"):
+        return "かぎ括弧や丸括弧が閉じていません"
+    if last in "&＆/／+＋-－=＝":
+        return f"「{last}」で終わっています"
+    if not JAPANESE.search(last) and not last.isalnum():
+        return None  # ends in a symbol such as → or ♪: a label or a call to action
+    if had_sentence and len(tail) >= 2:
+        return "前の文は句点で終わっているのに、最後の文が途中で終わっています"
+    # Only the end matters; tagging the last stretch keeps merged 5,000-character lines cheap.
+    end_span = Span(max(span.start, span.end - TAGGED_TAIL), span.end)
+    tokens = [t for t in doc.tokens(end_span) if t.surface.strip(MASKS + " 　")]
+    if not tokens:
+        return None
+    reason = _open_token(tokens[-1])
+    if (
+        reason is None
+        and tokens[-1].pos in ("名詞", "接尾辞")
+        and len(tail) >= LONG_UNFINISHED
+        and "、" in tail
+        and not re.search(r"[:：]", tail)  # 「ラベル：説明」 lines end in nouns on purpose
+    ):
+        # Titles and labels that end in a noun are short; running text this long
+        # that ends in a noun without 。 lost its predicate.
+        return "長い文が述語のないまま終わっています"
+    return reason
+
+
+def _open_token(token: Token) -> str | None:
+    if token.pos == "助詞" and token.pos_detail in OPEN_PARTICLES:
+        return f"助詞「{token.surface}」で終わっています"
+    if token.pos in OPEN_POS:
+        return f"{token.pos}「{token.surface}」で終わっています"
+    if token.pos in ("動詞", "形容詞", "助動詞", "形状詞") and token.conjugation.startswith(OPEN_FORMS):
+        if token.conjugation.startswith("連体形") and token.pos == "助動詞" and token.surface in ("た", "だ", "です", "ます"):
+            return None  # 連体形 and 終止形 share these surfaces; at the end they close the sentence
+        return f"「{token.surface}」（{token.conjugation.split('-')[0]}）で終わっています"
+    return None
+
+
+def appendix_start(doc: Document, patterns: tuple[str, ...]) -> int:
+    """Index of the first block after the article proper (related posts, books, consulting, END marker)."""
+    compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+    blocks = doc.blocks
+    for heading in doc.headings:
+        title = heading.title.strip(" 　#*:：")
+        if any(p.search(title) for p in compiled):
+            return _before_rules(blocks, heading.block_index)
+    for index, block in enumerate(blocks):
+        if block.kind == "paragraph" and END_MARKER.match(doc.text[block.span.start : block.span.end].strip()):
+            return _before_rules(blocks, index)
+    return len(blocks)
+
+
+def _before_rules(blocks: list[Block], index: int) -> int:
+    while index > 0 and blocks[index - 1].kind in ("hr", "html", "comment"):
+        index -= 1
+    return index
+
+
+def is_prose(doc: Document, block: Block, title_key: str) -> bool:
+    """A paragraph a reader reads as running text (not a label, caption, link or title)."""
+    text = visible_text(doc, block.content or block.span)
+    if len(text) < 2 or not JAPANESE.search(text) or (len(text) > 20 and is_mostly_ascii(text)):
+        return False
+    if CAPTION.match(text) or "→" in text[-3:]:
+        return False
+    key = normalise(text)
+    if title_key and (key == title_key or (len(key) >= 0.6 * len(title_key) and key in title_key)):
+        return False  # the title repeated as a line: title-repeated-in-body reports it
+    return True
+
+
+def judge(doc: Document, index: ParagraphIndex, paragraph: Paragraph, next_block: Block | None) -> Cut | None:
+    """Whether `paragraph` is cut off, with the evidence."""
+    block = paragraph.block
+    if paragraph.complete:
+        return None
+    restart = index.continuation_of(paragraph)
+    if restart is not None:
+        return Cut(block, paragraph.span, f"{restart.line} 行目で同じ文章が続きから書き直されています", restart)
+    if next_block is not None and next_block.kind in INTRO_FOLLOWERS:
+        return None  # introduces a list, table or code block
+    text = visible_text(doc, paragraph.span)
+    if not text or text[-1] in COMPLETE:
+        return None
+    reason = open_ending(doc, paragraph.span, text)
+    return Cut(block, paragraph.span, reason) if reason else None
+
+
+def article_paragraphs(
+    doc: Document, index: ParagraphIndex, patterns: tuple[str, ...]
+) -> list[tuple[Paragraph, Block | None]]:
+    """Prose paragraphs of the article proper, each with the block that follows it."""
+    end = appendix_start(doc, patterns)
+    title_key = normalise(doc.title or "")
+    by_block = {id(p.block): p for p in index.paragraphs}
+    blocks = doc.blocks
+    result = []
+    for i, block in enumerate(blocks[:end]):
+        paragraph = by_block.get(id(block))
+        if paragraph is not None and is_prose(doc, block, title_key):
+            result.append((paragraph, blocks[i + 1] if i + 1 < len(blocks) else None))
+    return result

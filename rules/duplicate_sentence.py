@@ -1,0 +1,89 @@
+"""## What it finds
+A sentence of some length that repeats, word for word (after folding width and
+whitespace), a sentence earlier in the body. Sentences inside a paragraph that
+duplicate-paragraph already reports are left to that rule, and so is the
+restart of a cut-off paragraph (truncated-paragraph names it).
+
+## Why it matters
+Generators close a paragraph with a question or a summary and then repeat it as
+the opening of the next one, or reuse a stock sentence several times. One
+repetition is enough for a reader to notice that nobody edited the text.
+
+## Example
+```markdown
+需要予測の精度は、季節要因と天候データを加えたことで大きく改善しました。
+
+その後、現場の担当者にも結果を共有し、翌月の発注計画を一緒に立てる会議を毎週開くようにしました。需要予測の精度は、季節要因と天候データを加えたことで大きく改善しました。
+```
+
+## Use instead
+```markdown
+需要予測の精度は、季節要因と天候データを加えたことで大きく改善しました。
+
+その後、現場の担当者にも結果を共有し、翌月の発注計画を一緒に立てる会議を毎週開くようにしました。
+```
+
+## Options
+- `min-chars` (default 25): sentences shorter than this (normalised) may repeat,
+  so stock phrases such as 「詳しく見ていきましょう。」 are not reported.
+
+## Fix safety
+No fix: which of the two places should keep the sentence is an editorial choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jalint.document import Document
+from jalint.rule import Finding, Related, Rule, option
+from jalint.rules._paragraphs import Paragraph, analyse
+from jalint.sentences import Sentence
+from jalint.text import normalise
+
+
+@dataclass(frozen=True)
+class Options:
+    min_chars: int = option(25, "Sentences shorter than this (normalised) are not compared.")
+
+
+def _restart_pair(first: Paragraph | None, second: Paragraph | None) -> bool:
+    """One of the two paragraphs is cut off and the other holds its text and goes on."""
+    if first is None or second is None or first is second:
+        return False
+    return (not first.complete and first.key in second.key) or (not second.complete and second.key in first.key)
+
+
+class DuplicateSentence(Rule[Options]):
+    name = "duplicate-sentence"
+    category = "structure"
+    scope = "document"
+    severity = "warning"
+    Options = Options
+
+    def check(self, doc: Document, _: Document) -> Iterator[Finding]:
+        index = analyse(doc)
+        copies = {id(copy.paragraph.block) for copy in index.copies.values()}
+        paragraph_of = {id(p.block): p for p in index.paragraphs}
+        seen: dict[str, Sentence] = {}
+        for sentence in doc.sentences:
+            key = normalise(doc.plain(sentence.span))
+            if len(key) < self.options.min_chars:
+                continue
+            block = doc.blocks[sentence.block_index]
+            if id(block) in copies:
+                continue  # the whole paragraph is a reported copy; its sentences are no first copies either
+            first = seen.get(key)
+            if first is None:
+                seen[key] = sentence
+                continue
+            earlier = paragraph_of.get(id(doc.blocks[first.block_index]))
+            if _restart_pair(earlier, paragraph_of.get(id(block))):
+                continue
+            line = doc.lines.line_of(first.span.start)
+            yield Finding(
+                sentence.span,
+                f"この文は {line} 行目の文の繰り返しです。どちらか一方を削除してください。",
+                related=(Related(first.span, f"既出の文（{line} 行目）"),),
+            )

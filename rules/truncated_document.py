@@ -1,0 +1,77 @@
+"""## What it finds
+An article whose text proper ends mid-sentence. The last prose paragraph before
+the appended part of the post (related-post links, book or consulting blocks,
+an `---END---` marker) is judged with the same evidence as
+truncated-paragraph: it ends in 、, leaves a bracket open, ends after a
+finished sentence without its own 。, or ends on a grammatically open word.
+
+## Why it matters
+A generator that hit its token limit leaves the conclusion unfinished; the
+post looks abandoned exactly where readers decide whether to trust it.
+
+## Example
+```markdown
+## まとめ
+
+需要予測は在庫の削減に効果がありました。次の課題は、現場の判断をどう
+```
+
+## Use instead
+```markdown
+## まとめ
+
+需要予測は在庫の削減に効果がありました。次の課題は、現場の判断をどう取り入れるかです。
+```
+
+## Options
+- `appendix-headings` (default: 関連記事, あわせて読みたい, おすすめ書籍,
+  ご相談 … as regular expressions): headings that start the appended part of a
+  post; the article proper ends before the first of them.
+
+## Fix safety
+No fix: the missing ending is unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jalint.document import Document
+from jalint.rule import Finding, Related, Rule, option
+from jalint.rules._paragraphs import analyse
+from jalint.rules._truncation import DEFAULT_APPENDIX_HEADINGS, article_paragraphs, judge
+
+
+@dataclass(frozen=True)
+class Options:
+    appendix_headings: tuple[str, ...] = option(
+        DEFAULT_APPENDIX_HEADINGS, "Regular expressions for headings that start a post's appended part."
+    )
+
+
+class TruncatedDocument(Rule[Options]):
+    name = "truncated-document"
+    category = "structure"
+    scope = "document"
+    severity = "error"
+    needs_tokens = True
+    Options = Options
+
+    def check(self, doc: Document, _: Document) -> Iterator[Finding]:
+        index = analyse(doc)
+        paragraphs = article_paragraphs(doc, index, self.options.appendix_headings)
+        if not paragraphs:
+            return
+        paragraph, _next = paragraphs[-1]
+        cut = judge(doc, index, paragraph, None)
+        if cut is None:
+            return
+        related = ()
+        if cut.restart is not None:
+            related = (Related(cut.restart.span, f"同じ文章の続き（{cut.restart.line} 行目）"),)
+        yield Finding(
+            cut.span,
+            f"記事本文が文の途中で終わっています（{cut.reason}）。結びの文を書き足してください。",
+            related=related,
+        )

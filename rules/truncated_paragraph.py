@@ -1,0 +1,89 @@
+"""## What it finds
+A body paragraph that stops mid-sentence or mid-word, before the last paragraph
+of the article (that one is truncated-document's). A missing 。 alone is not
+enough; the rule needs evidence:
+
+- the same text goes on elsewhere: another paragraph repeats this one and
+  continues (a cut-off paragraph that was restarted; it is named as related);
+- the paragraph ends in 、 or leaves 「 or （ open;
+- an earlier sentence of the paragraph ends with 。 but the last does not;
+- the last word is grammatically open (from the tokens): a case, binding or
+  conjunctive particle (が, を, は, て …), a continuative or attributive form,
+  an adverb, a prenominal, a conjunction or a prefix.
+
+Not reported: list intros (a paragraph followed by a list, table or code),
+captions (図1, 出典 …), link-only and call-to-action lines, labels, English
+text, headings, quotes, and 体言止め (a paragraph ending in a noun with no other
+evidence).
+
+## Why it matters
+Generators stop at a token limit mid-word, and "completion" jobs then restart
+the paragraph further down. The reader sees a sentence break off. textlint's
+ja-no-mixed-period finds these too, but about a third of what it flags is fine.
+
+## Example
+```markdown
+配送計画の自動化で、ドライバーの待機時間は大幅に
+
+需要予測の精度は、季節要因を入れることで改善しました。
+```
+
+## Use instead
+```markdown
+配送計画の自動化で、ドライバーの待機時間は大幅に減りました。
+
+需要予測の精度は、季節要因を入れることで改善しました。
+```
+
+## Options
+- `appendix-headings` (default: 関連記事, あわせて読みたい, おすすめ書籍,
+  ご相談 … as regular expressions): headings that start the appended part of a
+  post (related posts, books, consulting); paragraphs from there on are not
+  judged.
+
+## Fix safety
+No fix: the missing words are unknown. When the text restarts later, delete
+the cut-off paragraph by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jalint.document import Document
+from jalint.rule import Finding, Related, Rule, option
+from jalint.rules._paragraphs import analyse
+from jalint.rules._truncation import DEFAULT_APPENDIX_HEADINGS, article_paragraphs, judge
+
+
+@dataclass(frozen=True)
+class Options:
+    appendix_headings: tuple[str, ...] = option(
+        DEFAULT_APPENDIX_HEADINGS, "Regular expressions for headings that start a post's appended part."
+    )
+
+
+class TruncatedParagraph(Rule[Options]):
+    name = "truncated-paragraph"
+    category = "structure"
+    scope = "document"
+    severity = "error"
+    needs_tokens = True
+    Options = Options
+
+    def check(self, doc: Document, _: Document) -> Iterator[Finding]:
+        index = analyse(doc)
+        paragraphs = article_paragraphs(doc, index, self.options.appendix_headings)
+        for paragraph, next_block in paragraphs[:-1]:  # the last one is truncated-document's
+            cut = judge(doc, index, paragraph, next_block)
+            if cut is None:
+                continue
+            related = ()
+            if cut.restart is not None:
+                related = (Related(cut.restart.span, f"書き直された続き（{cut.restart.line} 行目）"),)
+            yield Finding(
+                cut.span,
+                f"段落が文の途中で切れています（{cut.reason}）。文を完成させるか、途中までの段落を削除してください。",
+                related=related,
+            )
