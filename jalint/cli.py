@@ -72,8 +72,10 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         fail(str(error))
     errors: list[RunError] = list(found.errors)
     stdin_bytes = sys.stdin.buffer.read() if any(t.path is None for t in found.targets) else None
-    request = RunRequest(fix=fix or (unsafe_fixes and not diff), unsafe_fixes=unsafe_fixes, diff=diff)
+    # Files are written only with --fix: --unsafe-fixes alone just widens what --fix/--diff apply.
+    request = RunRequest(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
     results: list[FileResult] = []
+    stdin_results: list[FileResult] = []
     fail_rank = {}
     try:
         for target in found.targets:
@@ -83,6 +85,8 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
                 continue
             result = check_target(target, data, request)
             results.append(result)
+            if target.path is None:
+                stdin_results.append(result)
             fail_rank[result.path] = SEVERITY_RANK[fail_level or target.config.fail_level]
     except ConfigError as error:
         fail(str(error))
@@ -101,9 +105,10 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_OK)
 
     stdout = sys.stdout
-    for result in results:
-        if result.fixed and result.fixed_bytes is not None and not any(t.path for t in found.targets if t.display == result.path):
-            # Fixed text from stdin goes to stdout; findings go to stderr instead.
+    for result in stdin_results:
+        if result.fixed_bytes is not None:
+            # The (fixed) text from stdin goes to stdout; findings go to stderr instead.
+            sys.stdout.flush()
             sys.stdout.buffer.write(result.fixed_bytes)
             sys.stdout.flush()
             stdout = sys.stderr
@@ -151,7 +156,13 @@ def rules_command(output_format: str) -> None:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table("rule", "category", "severity", "fix", "summary")
+        # Names and the short columns never wrap (on a narrow terminal or in a pipe,
+        # where rich assumes 80 columns, a split name cannot be copied or grepped);
+        # only the summary wraps.
+        table = Table()
+        for column in ("rule", "category", "severity", "fix"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("summary")
         for r in rules.values():
             table.add_row(r.name, r.category, r.severity, r.fix_safety, r.summary())
         Console(soft_wrap=False).print(table)
@@ -171,7 +182,8 @@ def explain(rule: str) -> None:
     """Print a rule's documentation: what it finds, why, examples, options."""
     rules = all_rules()
     if rule not in rules:
-        fail(f"unknown rule '{rule}'.{did_you_mean(rule, set(rules))}")
+        hint = did_you_mean(rule, set(rules)) or " Run `jalint rules` to list every rule."
+        fail(f"unknown rule '{rule}'.{hint}")
     r = rules[rule]
     click.echo(f"# {r.name}\n")
     click.echo(f"category: {r.category} · default severity: {r.severity} · fix: {r.fix_safety}"

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from jalint.config import ActiveRule
 from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, fix_info
 from jalint.document import Document
+from jalint.inline import CODE
 from jalint.positions import LineIndex, Span
 from jalint.rule import Finding
 from jalint.source import DecodeProblem, Source
-from jalint.suppression import Suppressions
+from jalint.suppression import Directive, Suppressions
 
 ENCODING_RULE = "encoding"
 UNUSED_SUPPRESSION_RULE = "unused-suppression"
 INTERNAL_ERROR_RULE = "internal-error"
+_CODE_RUN = re.compile(f"{CODE}+")
 
 
 def lint_decoded(path: str, decoded: Source | DecodeProblem, active: dict[str, ActiveRule]) -> FileResult:
@@ -68,19 +71,40 @@ def lint_document(doc: Document, active: dict[str, ActiveRule]) -> list[Diagnost
                 diagnostics.append(stamp(doc.path, doc.lines, rule, finding))
     if UNUSED_SUPPRESSION_RULE in active:
         unused_rule = active[UNUSED_SUPPRESSION_RULE]
-        for directive, message in suppressions.unused(set(active)):
-            if not suppressions.suppresses(UNUSED_SUPPRESSION_RULE, directive.span.start, besides=directive):
-                diagnostics.append(stamp(doc.path, doc.lines, unused_rule, Finding(directive.span, message)))
+        for directive, message in _unused_directives(suppressions, set(active)):
+            diagnostics.append(stamp(doc.path, doc.lines, unused_rule, Finding(directive.span, message)))
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
+def _unused_directives(suppressions: Suppressions, active: set[str]) -> list[tuple[Directive, str]]:
+    """Unused directives whose report is not itself suppressed.
+
+    Suppressing an unused-suppression report *uses* the directive that does it
+    (`<!-- jalint-disable-file unused-suppression -->`), so the list is taken
+    again afterwards: that directive must not be reported as unused in turn.
+    """
+    candidates = suppressions.unused(active)
+    reportable = {
+        (id(directive), message)
+        for directive, message in candidates
+        if not suppressions.suppresses(UNUSED_SUPPRESSION_RULE, directive.span.start, besides=directive)
+    }
+    return [(d, message) for d, message in suppressions.unused(active) if (id(d), message) in reportable]
+
+
 def _unsuppressible_spans(doc: Document) -> list[Span]:
-    """Comments inside code blocks or front matter are text, not directives."""
+    """Comments inside code (blocks or inline spans) or front matter are text, not directives.
+
+    A post that documents jalint writes `` `<!-- jalint-disable-file -->` `` in
+    inline code; read as a directive it would silence the whole post. Inline code
+    is where `doc.masked` holds CODE characters.
+    """
     if "jalint-" not in doc.text:
         return []
     spans = [block.span for block in doc.blocks if block.kind == "code"]
     if doc.front_matter is not None:
         spans.append(doc.front_matter.span)
+    spans.extend(Span(m.start(), m.end()) for m in _CODE_RUN.finditer(doc.masked))
     return spans
 
 

@@ -80,7 +80,12 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` via a temporary file and rename, keeping its permissions."""
+    """Replace `path` with `data` via a temporary file and rename, keeping its permissions.
+
+    A symlinked post is written through the link: renaming onto the link itself
+    would turn it into a regular file and leave the real post unfixed.
+    """
+    path = Path(os.path.realpath(path))
     directory = path.parent
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".jalint-tmp", dir=directory)

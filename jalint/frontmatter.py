@@ -156,9 +156,7 @@ def _parse_toml(block: FrontMatter, text: str) -> None:
     try:
         data = tomllib.loads(content.replace("\r\n", "\n"))
     except tomllib.TOMLDecodeError as error:
-        block.problem = SyntaxProblem(
-            f"フロントマターの TOML を解析できません（{error}）。構文を直してください。", block.content_span
-        )
+        block.problem = _toml_problem(str(error), content, base, block.content_span)
         return
     table_header = re.search(r"^[ \t]*\[", content, re.MULTILINE)
     top_level = content[: table_header.start()] if table_header else content
@@ -168,3 +166,26 @@ def _parse_toml(block: FrontMatter, text: str) -> None:
             continue
         value_span = Span(base + match.start(2), base + match.end(2))
         block.entries[key] = Entry(key, Span(base + match.start(1), base + match.end(1)), data[key], value_span)
+
+
+_TOML_ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_problem(error: str, content: str, base: int, content_span: Span) -> SyntaxProblem:
+    """Point at the place tomllib names, and drop its position from the message.
+
+    tomllib counts lines from the start of the front matter content, so its
+    "(at line 1, ...)" is line 2 of the file; left in the message it contradicts
+    the finding's own (file) line.
+    """
+    at = _TOML_ERROR_AT.search(error)
+    span = content_span
+    if at:
+        error = error[: at.start()]
+        lines = content.split("\n")  # CR stays at the line ends, so offsets match the file text
+        line, column = int(at.group(1)), int(at.group(2))
+        if line <= len(lines):
+            offset = base + sum(len(text) + 1 for text in lines[: line - 1])
+            offset += min(column - 1, len(lines[line - 1].rstrip("\r")))
+            span = Span(offset, offset)
+    return SyntaxProblem(f"フロントマターの TOML を解析できません（{error}）。構文を直してください。", span)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from jalint.config import Config, Layer, find_config_file, load_config
@@ -51,12 +50,18 @@ class Discovery:
 
 
 class ConfigResolver:
-    """Caches the config for each folder: the `--config` file, or the nearest one."""
+    """Caches the config for each folder: the `--config` file, or the nearest one.
+
+    The folder -> config-file lookups are cached on the resolver, not per process:
+    a process that runs several checks (tests, an editor integration) must see a
+    `.jalint.toml` created or deleted between runs.
+    """
 
     def __init__(self, explicit: Path | None, cli: Layer) -> None:
         self.cli = cli
         self._explicit = self._load(explicit, explicit.parent if explicit else Path.cwd()) if explicit else None
         self._by_file: dict[Path | None, Config] = {}
+        self._nearest: dict[Path, Path | None] = {}
 
     def _load(self, path: Path | None, root: Path) -> Config:
         config = load_config(path, root)
@@ -66,15 +71,13 @@ class ConfigResolver:
     def for_folder(self, folder: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        found = _nearest_config(folder.resolve())
+        folder = folder.resolve()
+        if folder not in self._nearest:
+            self._nearest[folder] = find_config_file(folder)
+        found = self._nearest[folder]
         if found not in self._by_file:
             self._by_file[found] = self._load(found, found.parent if found else Path.cwd())
         return self._by_file[found]
-
-
-@lru_cache(maxsize=1024)
-def _nearest_config(folder: Path) -> Path | None:
-    return find_config_file(folder)
 
 
 def display_path(path: Path) -> str:
@@ -90,36 +93,71 @@ def discover(paths: tuple[str, ...], resolver: ConfigResolver, stdin_filename: s
             config = resolver.for_folder(named.parent if named else Path.cwd())
             found.targets.append(Target(None, stdin_filename or STDIN, config))
             continue
-        path = Path(raw)
-        if path.is_dir():
-            found.searched_folders.append(raw)
-            for file in _walk(path, resolver):
-                if file.resolve() not in seen:
-                    seen.add(file.resolve())
-                    found.targets.append(Target(file, display_path(file), resolver.for_folder(file.parent)))
-        elif path.exists():
-            config = resolver.for_folder(path.parent)
-            if config.is_excluded(path) or path.resolve() in seen:
-                continue
-            seen.add(path.resolve())
-            found.targets.append(Target(path, display_path(path), config))
-        else:
-            found.errors.append(RunError(raw, "no such file or folder"))
+        try:
+            _discover_path(raw, resolver, found, seen)
+        except OSError as error:
+            # e.g. a name too long or a loop of symlinks: report the path, go on with the rest.
+            found.errors.append(RunError(raw, f"cannot read: {error.strerror or error}"))
     return found
 
 
-def _walk(root: Path, resolver: ConfigResolver) -> list[Path]:
+def _discover_path(raw: str, resolver: ConfigResolver, found: Discovery, seen: set[Path]) -> None:
+    path = Path(raw)
+    if path.is_dir():
+        found.searched_folders.append(raw)
+        for file in _walk(path, resolver, found.errors):
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                found.targets.append(Target(file, display_path(file), resolver.for_folder(file.parent)))
+    elif path.exists():
+        config = resolver.for_folder(path.parent)
+        if config.is_excluded(path) or path.resolve() in seen:
+            return
+        seen.add(path.resolve())
+        found.targets.append(Target(path, display_path(path), config))
+    else:
+        found.errors.append(RunError(raw, "no such file or folder"))
+
+
+def _is_excluded_folder(config: Config, folder: Path) -> bool:
+    """Match a folder as `relative/`, so patterns such as `node_modules/` prune it.
+
+    Without the trailing slash `node_modules/` matches only the files inside, and
+    the walk would still descend into every excluded tree (and read any config
+    file found there).
+    """
+    return matches(config.relative(folder) + "/", config.exclude)
+
+
+def _walk(root: Path, resolver: ConfigResolver, errors: list[RunError]) -> list[Path]:
+    """Files to check under `root`; unreadable folders become errors, not silent gaps."""
+
+    def unreadable(error: OSError) -> None:
+        where = display_path(Path(error.filename or root))
+        errors.append(RunError(where, f"cannot read: {error.strerror or error}"))
+
     files = []
-    for folder, subfolders, names in os.walk(root, onerror=None):
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
         here = Path(folder)
         config = resolver.for_folder(here)
-        subfolders[:] = sorted(d for d in subfolders if not config.is_excluded(here / d))
+        subfolders[:] = sorted(d for d in subfolders if not _is_excluded_folder(config, here / d))
         for name in sorted(names):
             file = here / name
             relative = config.relative(file)
-            if matches(relative, config.include) and not config.is_excluded(file):
+            if matches(relative, config.include) and not config.is_excluded(file) and _is_regular(file):
                 files.append(file)
     return files
+
+
+def _is_regular(file: Path) -> bool:
+    """Skip FIFOs, sockets and devices named `*.md` (reading a FIFO blocks the run).
+
+    A broken link is kept, so that reading it reports the error instead of hiding it.
+    """
+    try:
+        return file.is_file() or not file.exists()
+    except OSError:
+        return False
 
 
 def read_target(target: Target, stdin_bytes: bytes | None) -> bytes | RunError:
@@ -132,11 +170,20 @@ def read_target(target: Target, stdin_bytes: bytes | None) -> bytes | RunError:
 
 
 def check_target(target: Target, data: bytes, request: RunRequest) -> FileResult:
-    """Lint (and with `request.fix`/`diff`, fix) one file's bytes."""
+    """Lint (and with `request.fix`/`diff`, fix) one file's bytes.
+
+    With `--fix` on standard input, `fixed_bytes` is always set, to the input
+    itself when nothing was fixed: a filter such as `jalint check --fix - < a.md
+    > b.md` must never produce an empty file.
+    """
     active = target.config.active_rules(target.path or Path(target.display))
     decoded = decode(target.display, data)
+    echo_stdin = request.fix and not request.diff and target.path is None
     if not (request.fix or request.diff) or not isinstance(decoded, Source):
-        return lint_decoded(target.display, decoded, active)
+        result = lint_decoded(target.display, decoded, active)
+        if echo_stdin:
+            result.fixed_bytes = data
+        return result
 
     def lint(text: str) -> list[Diagnostic]:
         source = Source(decoded.path, text, decoded.bom, decoded.newline)
@@ -145,6 +192,8 @@ def check_target(target: Target, data: bytes, request: RunRequest) -> FileResult
     fixed_text, remaining = fix_until_stable(decoded.text, lint, request.unsafe_fixes, decoded.newline)
     result = FileResult(target.display, remaining)
     if fixed_text == decoded.text:
+        if echo_stdin:
+            result.fixed_bytes = data
         return result
     if request.diff:
         result.diff = unified_diff(target.display, decoded.text, fixed_text)

@@ -62,20 +62,24 @@ def _looks_binary(data: bytes) -> bool:
 
 def decode(path: str, data: bytes) -> Source | DecodeProblem:
     """Decode `data` as a UTF-8 post, or explain why it is not one."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(codecs.BOM_UTF32_LE):
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return DecodeProblem("UTF-32 で保存されています。UTF-8 で保存し直してください。")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return DecodeProblem("UTF-16 で保存されています。UTF-8 で保存し直してください。")
     if _looks_binary(data):
         return DecodeProblem("バイナリファイルのようです。Markdown の記事ではないため検査できません。")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        prefix = data[: error.start].decode("utf-8", errors="replace")
+        # Columns count code points of the text without its BOM, like every other
+        # position; the byte number is 1-based, as 「N バイト目」 reads.
+        prefix = data[: error.start].decode("utf-8", errors="replace").removeprefix(BOM)
         line = prefix.count("\n") + 1
         column = len(prefix) - (prefix.rfind("\n") + 1) + 1
         other = _guess_other_encoding(data)
         hint = f"{other} のようです。" if other else ""
         return DecodeProblem(
-            f"UTF-8 として読めないバイト列があります（{error.start} バイト目）。{hint}UTF-8 で保存し直してください。",
+            f"UTF-8 として読めないバイト列があります（{error.start + 1} バイト目）。{hint}UTF-8 で保存し直してください。",
             line,
             column,
         )

@@ -83,9 +83,8 @@ def summarise(console: Console, results: list[FileResult], diagnostics: list[Dia
         return
     console.print()
     by_rule = Counter(d.rule for d in diagnostics)
-    width = max(len(rule) for rule in by_rule)
     for rule, count in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])):
-        console.print(f"  {count:>5}  {rule.ljust(width)}")
+        console.print(f"  {count:>5}  {rule}")
     counts = Counter(d.severity for d in diagnostics)
     files = len({d.path for d in diagnostics})
     console.print(

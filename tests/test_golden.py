@@ -1,0 +1,92 @@
+"""Golden output: the example posts and the fixture posts, linted with every
+default rule, compared with the files in `tests/golden/`.
+
+When a rule, a message or a reporter changes on purpose (and whenever a rule is
+added), regenerate the golden files and review the diff before committing:
+
+    JALINT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+    git diff tests/golden/
+
+Posts checked: `examples/_posts/*.md` and `tests/fixtures/*.md`; a new post in
+either folder gets its golden files on the next regeneration. Paths are relative
+to the repository root (the tests run from there), so the files are the same on
+every machine; the jalint version in the JSON output is replaced by `<version>`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = REPO / "tests" / "golden"
+POST_FOLDERS = ("examples/_posts", "tests/fixtures")
+FORMATS = {"concise": "concise.txt", "json": "json", "github": "github.txt"}  # format: file suffix
+UPDATE = os.environ.get("JALINT_UPDATE_GOLDEN") == "1"
+
+
+def _posts() -> list[str]:
+    return [
+        path.relative_to(REPO).as_posix() for folder in POST_FOLDERS for path in sorted((REPO / folder).glob("*.md"))
+    ]
+
+
+def golden_path(post: str, output_format: str) -> Path:
+    return GOLDEN / f"{Path(post).stem}.{FORMATS[output_format]}"
+
+
+def normalise(output: str, output_format: str) -> str:
+    if output_format != "json":
+        return output
+    document = json.loads(output)
+    document["jalint"] = "<version>"
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_there_are_posts_to_check():
+    posts = _posts()
+    assert "examples/_posts/2025-11-04-clean-post.md" in posts
+    assert "examples/_posts/2025-11-05-defective-post.md" in posts
+    assert any(post.startswith("tests/fixtures/") for post in posts)
+
+
+@pytest.mark.parametrize("output_format", list(FORMATS))
+@pytest.mark.parametrize("post", _posts())
+def test_golden_output(run, monkeypatch, post, output_format):
+    monkeypatch.chdir(REPO)
+    result = run("check", post, "--format", output_format)
+    assert result.stderr == ""
+    actual = normalise(result.stdout, output_format)
+
+    # The exit code follows from the findings: 1 when one is a warning or an error.
+    found = json.loads(run("check", post, "--format", "json").stdout)["findings"]
+    severities = {finding["severity"] for finding in found}
+    assert result.exit_code == (1 if severities & {"warning", "error"} else 0)
+
+    golden = golden_path(post, output_format)
+    if UPDATE:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_bytes(actual.encode("utf-8"))
+        return
+    assert golden.is_file(), f"no golden file {golden.name}: run with JALINT_UPDATE_GOLDEN=1"
+    expected = golden.read_bytes().decode("utf-8")
+    assert actual == expected, f"{golden.name} is out of date: run with JALINT_UPDATE_GOLDEN=1 and review the diff"
+
+
+def test_no_stale_golden_files():
+    expected = {golden_path(post, output_format).name for post in _posts() for output_format in FORMATS}
+    stale = sorted(path.name for path in GOLDEN.iterdir() if path.name not in expected)
+    if UPDATE:
+        for name in stale:
+            (GOLDEN / name).unlink()
+        return
+    assert stale == [], "golden files for posts that no longer exist: run with JALINT_UPDATE_GOLDEN=1"
+
+
+def test_golden_paths_are_relative():
+    for path in GOLDEN.iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert str(REPO) not in text, path.name
