@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from jalint.blocks import Block
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.text import is_mostly_ascii, normalise_with_breaks
+from jalint.text import is_mostly_ascii, normalise, normalise_with_breaks
 
 SHINGLE = 8  # characters per shingle
 SAMPLE_MOD = 4  # keep shingles whose hash % SAMPLE_MOD == 0 (about a quarter)
@@ -39,6 +39,7 @@ class Paragraph:
     span: Span
     key: str
     breaks: frozenset[int] = frozenset()  # key positions that followed whitespace
+    last_line_key: str = ""  # the normalised last line, for paragraphs of several lines
 
     @property
     def line(self) -> int:
@@ -84,13 +85,22 @@ class ParagraphIndex:
         return [self.paragraphs[p] for p in sorted(counts)]
 
     def continuation_of(self, paragraph: Paragraph) -> Paragraph | None:
-        """Another paragraph holding this one's text and going on after it (where a cut-off text restarts)."""
-        key = paragraph.key
+        """Another paragraph holding this one's text and going on after it (where a cut-off text restarts).
+
+        When the paragraph has several lines and the whole is found nowhere, its
+        last line alone is tried: a label line can sit on top of the cut text.
+        """
+        found = self._continuation(paragraph, paragraph.key)
+        if found is None and paragraph.last_line_key and paragraph.last_line_key != paragraph.key:
+            found = self._continuation(paragraph, paragraph.last_line_key)
+        return found
+
+    def _continuation(self, paragraph: Paragraph, key: str) -> Paragraph | None:
         if len(key) < 2:
             return None
         # Sampling can miss every shingle of a short text, so short texts scan all paragraphs
         # (only cut-off paragraphs are looked up, and short ones are few).
-        pool = self.candidates(paragraph, before=False) if len(key) >= 3 * SHINGLE else self.paragraphs
+        pool = self.candidates(paragraph, before=False) if key == paragraph.key and len(key) >= 3 * SHINGLE else self.paragraphs
         # Prefer the restart that follows the cut, then an earlier copy.
         ordered = sorted(pool, key=lambda other: (other.position < paragraph.position, other.position))
         for other in ordered:
@@ -134,9 +144,11 @@ def build_index(doc: Document) -> ParagraphIndex:
     paragraphs = []
     for _, block in doc.paragraphs:
         span = block.content or block.span
-        key, breaks = normalise_with_breaks(doc.plain(span))
+        plain = doc.plain(span)
+        key, breaks = normalise_with_breaks(plain)
         if key:
-            paragraphs.append(Paragraph(len(paragraphs), block, span, key, breaks))
+            last_line = normalise(plain.rsplit("\n", 1)[-1]) if "\n" in plain.strip() else ""
+            paragraphs.append(Paragraph(len(paragraphs), block, span, key, breaks, last_line))
     index = ParagraphIndex(paragraphs)
     for paragraph in paragraphs:
         samples = _samples(paragraph.key)

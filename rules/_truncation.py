@@ -32,10 +32,11 @@ COMPLETE = frozenset(SENTENCE_END + CLOSERS + "…‥.:：;；")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々〆ー「『（]")
 CAPTION = re.compile(r"^(図|表|写真|出典|参考|引用|注|※|Source|Figure|Table)\s*[0-9０-９:：.．]*")
 OPEN_PARTICLES = frozenset({"格助詞", "係助詞", "副助詞", "接続助詞", "準体助詞"})
-OPEN_POS = frozenset({"副詞", "連体詞", "接続詞", "接頭辞"})
+OPEN_POS = frozenset({"副詞", "連体詞", "接続詞", "接頭辞", "代名詞"})
 OPEN_FORMS = ("連用形", "連体形", "未然形", "仮定形", "意志推量形")
 TAGGED_TAIL = 60  # characters before the end that are tokenised
 LONG_UNFINISHED = 60  # characters of a last sentence that cannot be a title or label
+CUT_AFTER = frozenset({"が", "を", "に", "は", "も", "で", "と", "へ"})
 INTRO_FOLLOWERS = frozenset({"list_item", "table", "code"})
 
 DEFAULT_APPENDIX_HEADINGS = (
@@ -60,7 +61,12 @@ class Cut:
 
 
 def visible_text(doc: Document, span: Span) -> str:
-    return doc.plain(span).replace(CODE, "").strip()
+    """The paragraph's prose; an `---END---` line at its end is a marker, not text."""
+    text = doc.plain(span).replace(CODE, "").strip()
+    lines = text.rsplit("\n", 1)
+    if len(lines) == 2 and END_MARKER.match(lines[1].strip()):
+        text = lines[0].rstrip()
+    return text
 
 
 def last_sentence(text: str) -> tuple[str, bool]:
@@ -84,7 +90,7 @@ def open_ending(doc: Document, span: Span, text: str) -> str | None:
     tail, had_sentence = last_sentence(text)
     if tail.count("「") > tail.count("」") or tail.count("（") > tail.count("）"):
         return "かぎ括弧や丸括弧が閉じていません"
-    if last in "&＆/／+＋-－=＝":
+    if last in "&＆/／+＋=＝":
         return f"「{last}」で終わっています"
     if not JAPANESE.search(last) and not last.isalnum():
         return None  # ends in a symbol such as → or ♪: a label or a call to action
@@ -95,7 +101,7 @@ def open_ending(doc: Document, span: Span, text: str) -> str | None:
     tokens = [t for t in doc.tokens(end_span) if t.surface.strip(MASKS + " 　")]
     if not tokens:
         return None
-    reason = _open_token(tokens[-1])
+    reason = _open_token(tokens[-1]) or _cut_word(tokens)
     if (
         reason is None
         and tokens[-1].pos in ("名詞", "接尾辞")
@@ -107,6 +113,19 @@ def open_ending(doc: Document, span: Span, text: str) -> str | None:
         # that ends in a noun without 。 lost its predicate.
         return "長い文が述語のないまま終わっています"
     return reason
+
+
+def _cut_word(tokens: list[Token]) -> str | None:
+    """A word cut to one character: after a case or binding particle (「…AIが得」), or a lone kana."""
+    if len(tokens) < 2:
+        return None
+    last, before = tokens[-1], tokens[-2]
+    if len(last.surface) == 1 and before.pos == "助詞" and before.surface in CUT_AFTER and JAPANESE.match(last.surface):
+        return f"「{before.surface}{last.surface}」で単語が途切れています"
+    if len(last.surface) == 1 and "\u3041" <= last.surface <= "\u309f" and last.pos in ("名詞", "接尾辞"):
+        # MeCab makes a lone hiragana a noun or suffix only when a word was cut: 「革命を起こ」.
+        return f"「{before.surface}{last.surface}」で単語が途切れています"
+    return None
 
 
 def _open_token(token: Token) -> str | None:
@@ -121,24 +140,37 @@ def _open_token(token: Token) -> str | None:
     return None
 
 
-def appendix_start(doc: Document, patterns: tuple[str, ...]) -> int:
-    """Index of the first block after the article proper (related posts, books, consulting, END marker)."""
+def appendix_blocks(doc: Document, patterns: tuple[str, ...]) -> set[int]:
+    """Indices of blocks outside the article proper.
+
+    An appended part starts at a heading such as 関連記事 or おすすめ書籍 and runs
+    up to the next ordinary heading or horizontal rule. An `---END---` marker is
+    no boundary: completion jobs wrote on after it, and readers see that text. Completion jobs sometimes appended more article text after a book
+    block, so the run ends at the next heading that is neither appendix-like nor
+    a link (book headings are links), whatever its level.
+    """
     compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+    starts = {h.block_index: h for h in doc.headings}
     blocks = doc.blocks
-    for heading in doc.headings:
-        title = heading.title.strip(" 　#*:：")
-        if any(p.search(title) for p in compiled):
-            return _before_rules(blocks, heading.block_index)
+    excluded: set[int] = set()
+    inside = False
     for index, block in enumerate(blocks):
-        if block.kind == "paragraph" and END_MARKER.match(doc.text[block.span.start : block.span.end].strip()):
-            return _before_rules(blocks, index)
-    return len(blocks)
-
-
-def _before_rules(blocks: list[Block], index: int) -> int:
-    while index > 0 and blocks[index - 1].kind in ("hr", "html", "comment"):
-        index -= 1
-    return index
+        heading = starts.get(index)
+        if heading is not None:
+            title = heading.title.strip(" 　#*:：")
+            raw_title = doc.text[heading.title_span.start : heading.title_span.end].strip()
+            inside = any(p.search(title) for p in compiled) or (inside and raw_title.startswith("["))
+        elif block.kind == "hr" and inside:
+            inside = False  # appended blocks are fenced by rules; text after one is article again
+            excluded.add(index)
+            continue
+        if inside:
+            excluded.add(index)
+            j = index - 1
+            while j >= 0 and blocks[j].kind in ("hr", "html", "comment") and j not in excluded:
+                excluded.add(j)
+                j -= 1
+    return excluded
 
 
 def is_prose(doc: Document, block: Block, title_key: str) -> bool:
@@ -167,7 +199,10 @@ def judge(doc: Document, index: ParagraphIndex, paragraph: Paragraph, next_block
     text = visible_text(doc, paragraph.span)
     if not text or text[-1] in COMPLETE:
         return None
-    reason = open_ending(doc, paragraph.span, text)
+    span = paragraph.span
+    if block.end_line > block.line and END_MARKER.match(doc.lines.line_text(block.end_line).strip()):
+        span = Span(span.start, doc.lines.line_end(block.end_line - 1))
+    reason = open_ending(doc, span, text)
     return Cut(block, paragraph.span, reason) if reason else None
 
 
@@ -175,12 +210,14 @@ def article_paragraphs(
     doc: Document, index: ParagraphIndex, patterns: tuple[str, ...]
 ) -> list[tuple[Paragraph, Block | None]]:
     """Prose paragraphs of the article proper, each with the block that follows it."""
-    end = appendix_start(doc, patterns)
+    excluded = appendix_blocks(doc, patterns)
     title_key = normalise(doc.title or "")
     by_block = {id(p.block): p for p in index.paragraphs}
     blocks = doc.blocks
     result = []
-    for i, block in enumerate(blocks[:end]):
+    for i, block in enumerate(blocks):
+        if i in excluded:
+            continue
         paragraph = by_block.get(id(block))
         if paragraph is not None and is_prose(doc, block, title_key):
             result.append((paragraph, blocks[i + 1] if i + 1 < len(blocks) else None))
