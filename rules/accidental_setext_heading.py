@@ -1,0 +1,124 @@
+"""## What it finds
+A line of prose directly above a line of only `---` (or `===`), which Markdown
+renders as a setext heading although a paragraph followed by a horizontal rule
+was meant. A short, title-like single line (no sentence-final 。, not longer
+than `max-title-chars`) above the underline is taken as an intentional setext
+heading and left alone; several lines, a sentence, a question or exclamation
+with a clause break, and a separator-like marker (`---END---`) are not.
+
+## Why it matters
+Generated posts often close a part with a question to the reader and then a
+`---` separator, with no blank line in between. The renderer turns the whole
+paragraph into a large `<h2>` (an `<h1>` for `===`): the page shows a shouting
+sentence, the table of contents gains a bogus entry, and the separator is gone.
+
+## Example
+```markdown
+あなたの職場では、AIをどのように活用していますか？ぜひ考えてみてください。
+---
+
+## 次の話題
+```
+
+## Use instead
+```markdown
+あなたの職場では、AIをどのように活用していますか？ぜひ考えてみてください。
+
+---
+
+## 次の話題
+```
+
+## Options
+- `max-title-chars` (default 40): a single line without sentence punctuation
+  and at most this many characters above the underline counts as an
+  intentional setext heading (「はじめに」 above `===`).
+
+## Fix safety
+Safe: inserts a blank line before the underline, so the text stays a paragraph
+and `---` becomes the horizontal rule that was meant (a `===` line becomes a
+line of text). Nothing is deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jalint.blocks import Block
+from jalint.document import Document
+from jalint.positions import Span
+from jalint.rule import Finding, Fix, Rule, option
+
+DEFAULT_MAX_TITLE_CHARS = 40
+# A title may end in ？ or ！ («AIは仕事を奪うのか？»); a sentence-like line with a
+# clause break (、) or this many characters that ends so is a remark to the reader.
+QUESTION_TITLE_CHARS = 20
+
+_INLINE_MARKS = re.compile(r"[*_`]+")
+_CLOSERS = "」』）)】\"'”"
+_SENTENCE_END = re.compile(r"[。．.]$")
+_EXCLAIM_END = re.compile(r"[？！?!]$")
+_INNER_SENTENCE_END = re.compile(r"[。．][^。．]")
+# A separator-like marker above the underline (`---END---`) is no title either.
+_MARKER = re.compile(r"^[-=*_]{3,}|[-=*_]{3,}$")
+
+
+@dataclass(frozen=True)
+class Options:
+    max_title_chars: int = option(
+        DEFAULT_MAX_TITLE_CHARS,
+        "A single line without sentence punctuation up to this long is an intentional setext heading.",
+    )
+
+
+def text_lines(doc: Document, block: Block) -> list[str]:
+    """The lines above the underline, as written (setext headings may span several lines)."""
+    return [doc.lines.line_text(line).strip() for line in range(block.line, block.end_line)]
+
+
+def is_accidental_setext(doc: Document, block: Block, max_title_chars: int = DEFAULT_MAX_TITLE_CHARS) -> bool:
+    """True for a top-level setext heading whose text reads as a paragraph, not a title.
+
+    Shared with the other heading rules, which must not count such a block as a
+    heading (deleting it as "dangling" would delete a paragraph).
+    """
+    if block.kind != "heading" or not block.setext or not block.top_level:
+        return False
+    lines = text_lines(doc, block)
+    if len(lines) > 1:
+        return True
+    visible = _INLINE_MARKS.sub("", lines[0]).strip() if lines else ""
+    return _reads_as_sentence(visible, max_title_chars)
+
+
+def _reads_as_sentence(visible: str, max_title_chars: int) -> bool:
+    if len(visible) > max_title_chars or _MARKER.search(visible):
+        return True
+    core = visible.rstrip(_CLOSERS + " ")
+    if _SENTENCE_END.search(core) or _INNER_SENTENCE_END.search(core):
+        return True
+    return bool(_EXCLAIM_END.search(core)) and ("、" in core or len(core) >= QUESTION_TITLE_CHARS)
+
+
+class AccidentalSetextHeading(Rule[Options]):
+    name = "accidental-setext-heading"
+    category = "structure"
+    scope = "block"
+    severity = "warning"
+    fix_safety = "safe"
+    Options = Options
+
+    def check(self, block: Block, doc: Document) -> Iterator[Finding]:
+        if not is_accidental_setext(doc, block, self.options.max_title_chars):
+            return
+        underline = doc.lines.line_text(block.end_line).strip()
+        first = doc.lines.line_text(block.line)
+        start = doc.lines.line_start(block.line) + len(first) - len(first.lstrip())
+        yield Finding(
+            Span(start, doc.lines.line_end(block.end_line - 1)),
+            f"直後の「{underline}」の行のせいでこの文が見出しとして表示されるので、"
+            "段落と区切り線のつもりなら間に空行を入れてください。",
+            fix=Fix.insert(doc.lines.line_start(block.end_line), "\n", "safe"),
+        )

@@ -1,0 +1,172 @@
+"""## What it finds
+A heading (a Markdown heading or a bold pseudo-heading) whose text repeats an
+earlier heading of the same post. Texts are compared after normalisation
+(full-width and half-width forms folded, case, spaces and emphasis markers
+ignored, a trailing colon dropped). The later heading is reported; the earlier
+one is the related place.
+
+Headings under the same parent (or both at the top) are always compared. A
+repeat under a different parent is reported only when its section also copies
+the text of the first one (a restarted section): the same sub-headings with
+their own text under each case study (「課題」「成果」) are structure, not a
+defect.
+
+## Why it matters
+When a generation pipeline restarts a section, it writes the heading again,
+usually followed by copies of the paragraphs below the first one. Two sections
+with the same title also give the same anchor twice, so links into the page
+jump to the wrong place.
+
+## Example
+```markdown
+## 導入の効果
+
+出荷ミスは半年で三割ほど減りました。
+
+## 導入の効果
+
+出荷ミスは半年で三割ほど減りました。
+```
+
+## Use instead
+```markdown
+## 導入の効果
+
+出荷ミスは半年で三割ほど減りました。
+
+## 今後の課題
+
+繁忙期の入力遅れは、まだ解消できていません。
+```
+
+## Options
+- `siblings-only` (default false): only compare headings under the same parent
+  heading, so that a copied section under another parent is not reported
+  either.
+
+## Fix safety
+No fix: whether to delete the repeated section, merge it with the first one or
+rename it is an editorial decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jalint.document import Document
+from jalint.rule import Finding, Related, Rule, option
+from jalint.rules.pseudo_heading import display_title, structural_headings
+from jalint.sections import Heading
+from jalint.text import normalise
+
+_TRAILING_COLON = re.compile(r"[:：]+$")
+MIN_SENTENCE_CHARS = 8  # shorter sentences (「はい。」) repeat by chance
+SHARED_TEXT = 0.5  # share of the smaller section's sentences that makes it a copy
+# Blocks without sentences whose text still tells two sections apart.
+_WHOLE_BLOCKS = frozenset({"table", "code", "html"})
+
+
+@dataclass(frozen=True)
+class Options:
+    siblings_only: bool = option(False, "Only compare headings that share the same parent heading.")
+
+
+def heading_key(heading: Heading) -> str:
+    return _TRAILING_COLON.sub("", normalise(heading.title))
+
+
+def parents(headings: list[Heading]) -> list[int | None]:
+    """Index of each heading's parent (the nearest earlier heading of a higher level)."""
+    result: list[int | None] = []
+    stack: list[int] = []
+    for index, heading in enumerate(headings):
+        while stack and headings[stack[-1]].level >= heading.level:
+            stack.pop()
+        result.append(stack[-1] if stack else None)
+        stack.append(index)
+    return result
+
+
+def section_ends(headings: list[Heading], block_count: int) -> list[int]:
+    """Block index where each heading's section ends (next heading of the same or a higher level)."""
+    ends = []
+    for position, heading in enumerate(headings):
+        closing = next((h for h in headings[position + 1 :] if h.level <= heading.level), None)
+        ends.append(closing.block_index if closing else block_count)
+    return ends
+
+
+def section_texts(doc: Document, first_block: int, end_block: int) -> set[str]:
+    """Normalised sentences of a section, plus whole tables and code blocks."""
+    texts = {
+        key
+        for sentence in doc.sentences
+        if first_block < sentence.block_index < end_block
+        and len(key := normalise(sentence.text)) >= MIN_SENTENCE_CHARS
+    }
+    for block in doc.blocks[first_block + 1 : end_block]:
+        if block.kind in _WHOLE_BLOCKS:
+            texts.add(normalise(doc.text[block.span.start : block.span.end]))
+    return texts
+
+
+def repeats_content(earlier: set[str], later: set[str]) -> bool:
+    """A restarted section copies the first one's text; a repeated structure (「課題」 per case) does not.
+
+    Without text on either side nothing tells the two apart, so it counts as structure.
+    """
+    if not earlier or not later:
+        return False
+    return len(earlier & later) >= SHARED_TEXT * min(len(earlier), len(later))
+
+
+class _Outline:
+    """The post's headings with their parents and section ends, for comparing sections."""
+
+    def __init__(self, doc: Document, headings: list[Heading]) -> None:
+        self.doc = doc
+        self.headings = headings
+        self.parents = parents(headings)
+        self.ends = section_ends(headings, len(doc.blocks))
+
+    def texts(self, index: int) -> set[str]:
+        return section_texts(self.doc, self.headings[index].block_index, self.ends[index])
+
+
+class DuplicateHeading(Rule[Options]):
+    name = "duplicate-heading"
+    category = "structure"
+    scope = "document"
+    severity = "warning"
+    fix_safety = "none"
+    Options = Options
+
+    def check(self, doc: Document, _: Document) -> Iterator[Finding]:
+        outline = _Outline(doc, structural_headings(doc))
+        seen: dict[str, list[int]] = {}
+        for index, heading in enumerate(outline.headings):
+            key = heading_key(heading)
+            if not key:
+                continue
+            earlier = seen.setdefault(key, [])
+            original = next((i for i in earlier if self._is_repeat(outline, i, index)), None)
+            earlier.append(index)
+            if original is None:
+                continue
+            first = outline.headings[original]
+            yield Finding(
+                heading.span,
+                f"見出し「{display_title(doc, heading)}」は {first.line} 行目の見出しと同じなので、"
+                "重複した節を削除するか見出しを言い換えてください。",
+                related=(Related(first.span, "最初に現れた同じ見出し"),),
+            )
+
+    def _is_repeat(self, outline: _Outline, first: int, later: int) -> bool:
+        """Same parent: always a repeat. Different parents: only when the section's text is copied too."""
+        if outline.parents[first] == outline.parents[later]:
+            return True
+        if self.options.siblings_only:
+            return False
+        return repeats_content(outline.texts(first), outline.texts(later))
