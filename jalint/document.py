@@ -108,7 +108,13 @@ class Document:
     # -- headings and sections ---------------------------------------------
     @cached_property
     def headings(self) -> list[Heading]:
-        return build_headings(self.blocks, lambda span: self.plain(span).strip())
+        """Every heading-like block; see `outline` for those that structure the post."""
+        return build_headings(self.blocks, self.lines, self.text, lambda span: self.plain(span).strip())
+
+    @cached_property
+    def outline(self) -> list[Heading]:
+        """The headings a reader sees as section headings (bold sentences and accidental setext excluded)."""
+        return [heading for heading in self.headings if heading.structural]
 
     @cached_property
     def sections(self) -> list[Section]:

@@ -1,20 +1,47 @@
-"""Headings (Markdown and bold pseudo-headings) and the sections they open.
+"""Headings (Markdown and bold pseudo-headings), which of them structure the post, and sections.
 
 A section is a heading and everything after it up to the next heading of the
-same or a higher level. A paragraph that starts with a line made only of bold
-text (`**見出し**`, optionally with a trailing colon) is treated as a heading by
-generated posts and their readers alike, so it opens a section too.
+same or a higher level. Generated posts write section headings as bold-only
+lines (`**見出し**`), so the model recognises those as pseudo-headings; but
+not every bold line or setext heading is a heading to the reader:
+
+- a bold line that is a sentence (ends in 。), a long emphasised remark, a bold
+  link, a parenthetical note, or a colon label that captions a list or runs
+  into the next line is prose;
+- a setext heading whose text reads as a paragraph is a paragraph with an
+  accidental `---` under it.
+
+Headings that do structure the post are `structural`; only they open sections.
+Rules share these judgements instead of importing each other.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from jalint.blocks import Block
 from jalint.positions import LineIndex, Span
 
 PSEUDO_HEADING = re.compile(r"^[ \t]*(\*\*|__)(?P<title>(?:(?!\1).)+?)\1[ \t]*[:：]?[ \t]*\r?$")
+
+PSEUDO_MAX_CHARS = 60  # a longer bold line is an emphasised sentence
+SETEXT_MAX_TITLE_CHARS = 40  # a longer single line above `---` is a paragraph
+QUESTION_TITLE_CHARS = 20  # a ？/！ line this long (or with 、) is a remark, not a title
+
+_TRAILING_COLON = re.compile(r"[ \t]*[:：][ \t]*$")
+_LINE_ENDS_IN_COLON = re.compile(r"[:：][ \t]*(\*\*|__)?[ \t]*$")
+_SENTENCE_END = re.compile(r"[。．.]$")
+_INNER_SENTENCE_END = re.compile(r"[。．][^。．]")
+_EXCLAIM_END = re.compile(r"[？！?!]$")
+_LINK_ONLY = re.compile(r"^!?\[[^\]]*\]\([^)]*\)$")
+_EMPHASIS = re.compile(r"\*\*|__")
+_INLINE_MARKS = re.compile(r"[*_`]+")
+_PARENTHETICAL = re.compile(r"^[（(].*[）)]$")
+_MARKER = re.compile(r"^[-=*_]{3,}|[-=*_]{3,}$")  # `---END---` above `===` is no title
+_CLOSERS = "」』）)】\"'”"
+_CAPTIONED_KINDS = frozenset({"list_item", "table", "code"})
 
 
 @dataclass
@@ -28,11 +55,12 @@ class Heading:
     title_span: Span
     title: str
     block_index: int
+    structural: bool = True  # False: prose that only looks like a heading
 
 
 @dataclass
 class Section:
-    """A heading and its content; `own_blocks` stop at the first sub-heading."""
+    """A structural heading and its content; `own_blocks` stop at the first sub-heading."""
 
     heading: Heading
     span: Span
@@ -66,40 +94,96 @@ def split_pseudo_headings(blocks: list[Block], lines: LineIndex) -> list[Block]:
     return result
 
 
-def build_headings(blocks: list[Block], title_of) -> list[Heading]:  # noqa: ANN001
-    """Headings in order; a pseudo-heading sits one level below the last real heading."""
+def display_title(text: str, heading: Heading) -> str:
+    """The title as written, for messages: emphasis markers and a trailing colon removed."""
+    raw = text[heading.title_span.start : heading.title_span.end]
+    return _TRAILING_COLON.sub("", _EMPHASIS.sub("", raw)).strip()
+
+
+def pseudo_acts_as_heading(
+    text: str, lines: LineIndex, blocks: list[Block], heading: Heading, max_chars: int = PSEUDO_MAX_CHARS
+) -> bool:
+    """Whether a bold-only line works as a section heading (and is not emphasised prose)."""
+    raw = text[heading.title_span.start : heading.title_span.end].strip()
+    if _LINK_ONLY.match(raw) or _PARENTHETICAL.match(heading.title):
+        return False
+    title = _TRAILING_COLON.sub("", heading.title).rstrip(_CLOSERS + " ")
+    if not title or len(heading.title) > max_chars:
+        return False
+    if _SENTENCE_END.search(title) or _INNER_SENTENCE_END.search(title):
+        return False
+    return not _is_label(lines, blocks, heading)
+
+
+def _is_label(lines: LineIndex, blocks: list[Block], heading: Heading) -> bool:
+    """A bold label ending in a colon that names what follows rather than opening a section.
+
+    Above a list, table or code block it is that block's caption. With text on
+    the very next line, Markdown joins the two into one paragraph, so the page
+    shows a run-in label (「**課題**: 本文…」), the same as one written on a line.
+    """
+    if not _LINE_ENDS_IN_COLON.search(lines.line_text(heading.line)):
+        return False
+    if heading.line < lines.line_count and lines.line_text(heading.line + 1).strip():
+        return True
+    following = heading.block_index + 1
+    return following < len(blocks) and blocks[following].kind in _CAPTIONED_KINDS
+
+
+def setext_is_accidental(lines: LineIndex, block: Block, max_title_chars: int = SETEXT_MAX_TITLE_CHARS) -> bool:
+    """True for a top-level setext heading whose text reads as a paragraph, not a title."""
+    if block.kind != "heading" or not block.setext or not block.top_level:
+        return False
+    text_lines = [lines.line_text(line).strip() for line in range(block.line, block.end_line)]
+    if len(text_lines) > 1:
+        return True
+    visible = _INLINE_MARKS.sub("", text_lines[0]).strip() if text_lines else ""
+    if len(visible) > max_title_chars or _MARKER.search(visible):
+        return True
+    core = visible.rstrip(_CLOSERS + " ")
+    if _SENTENCE_END.search(core) or _INNER_SENTENCE_END.search(core):
+        return True
+    return bool(_EXCLAIM_END.search(core)) and ("、" in core or len(core) >= QUESTION_TITLE_CHARS)
+
+
+def build_headings(blocks: list[Block], lines: LineIndex, text: str, title_of: Callable[[Span], str]) -> list[Heading]:
+    """Every heading-like block in order, marked structural or not.
+
+    A pseudo-heading sits one level below the last structural Markdown heading
+    (level 2 when there is none).
+    """
     headings: list[Heading] = []
     last_real_level = 1
     for index, block in enumerate(blocks):
         if block.kind == "heading" and block.top_level and block.content is not None:
-            last_real_level = block.level
             kind = "setext" if block.setext else "atx"
-            headings.append(
-                Heading(kind, block.level, block.line, block.span, block.content, title_of(block.content), index)
-            )
+            heading = Heading(kind, block.level, block.line, block.span, block.content, title_of(block.content), index)
+            heading.structural = not setext_is_accidental(lines, block)
+            if heading.structural:
+                last_real_level = block.level
+            headings.append(heading)
         elif block.kind == "pseudo_heading" and block.content is not None:
             level = min(last_real_level + 1, 6)
-            headings.append(
-                Heading("pseudo", level, block.line, block.span, block.content, title_of(block.content), index)
-            )
+            heading = Heading("pseudo", level, block.line, block.span, block.content, title_of(block.content), index)
+            heading.structural = pseudo_acts_as_heading(text, lines, blocks, heading)
+            headings.append(heading)
     return headings
 
 
 def build_sections(headings: list[Heading], blocks: list[Block], body_end: int) -> list[Section]:
-    """Sections in document order (parents before children)."""
+    """Sections of the structural headings, in document order (parents before children)."""
+    outline = [h for h in headings if h.structural]
     sections: list[Section] = []
     stack: list[Section] = []
-    for position, heading in enumerate(headings):
+    for position, heading in enumerate(outline):
         end = body_end
-        for later in headings[position + 1 :]:
+        for later in outline[position + 1 :]:
             if later.level <= heading.level:
                 end = later.span.start
                 break
-        next_any = headings[position + 1].block_index if position + 1 < len(headings) else len(blocks)
+        next_any = outline[position + 1].block_index if position + 1 < len(outline) else len(blocks)
         section = Section(heading, Span(heading.span.start, max(heading.span.end, end)))
-        section.own_blocks = [
-            i for i in range(heading.block_index + 1, next_any) if blocks[i].top_level or blocks[i].kind != "paragraph"
-        ]
+        section.own_blocks = list(range(heading.block_index + 1, next_any))
         while stack and stack[-1].heading.level >= heading.level:
             stack.pop()
         if stack:

@@ -150,7 +150,7 @@ def appendix_blocks(doc: Document, patterns: tuple[str, ...]) -> set[int]:
     a link (book headings are links), whatever its level.
     """
     compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
-    starts = {h.block_index: h for h in doc.headings}
+    starts = {h.block_index: h for h in doc.outline}
     blocks = doc.blocks
     excluded: set[int] = set()
     inside = False

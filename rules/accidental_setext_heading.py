@@ -42,7 +42,6 @@ line of text). Nothing is deleted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -50,56 +49,16 @@ from jalint.blocks import Block
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, Rule, option
+from jalint.sections import SETEXT_MAX_TITLE_CHARS, setext_is_accidental
 
-DEFAULT_MAX_TITLE_CHARS = 40
-# A title may end in ？ or ！ («AIは仕事を奪うのか？»); a sentence-like line with a
-# clause break (、) or this many characters that ends so is a remark to the reader.
-QUESTION_TITLE_CHARS = 20
-
-_INLINE_MARKS = re.compile(r"[*_`]+")
-_CLOSERS = "」』）)】\"'”"
-_SENTENCE_END = re.compile(r"[。．.]$")
-_EXCLAIM_END = re.compile(r"[？！?!]$")
-_INNER_SENTENCE_END = re.compile(r"[。．][^。．]")
-# A separator-like marker above the underline (`---END---`) is no title either.
-_MARKER = re.compile(r"^[-=*_]{3,}|[-=*_]{3,}$")
 
 
 @dataclass(frozen=True)
 class Options:
     max_title_chars: int = option(
-        DEFAULT_MAX_TITLE_CHARS,
+        SETEXT_MAX_TITLE_CHARS,
         "A single line without sentence punctuation up to this long is an intentional setext heading.",
     )
-
-
-def text_lines(doc: Document, block: Block) -> list[str]:
-    """The lines above the underline, as written (setext headings may span several lines)."""
-    return [doc.lines.line_text(line).strip() for line in range(block.line, block.end_line)]
-
-
-def is_accidental_setext(doc: Document, block: Block, max_title_chars: int = DEFAULT_MAX_TITLE_CHARS) -> bool:
-    """True for a top-level setext heading whose text reads as a paragraph, not a title.
-
-    Shared with the other heading rules, which must not count such a block as a
-    heading (deleting it as "dangling" would delete a paragraph).
-    """
-    if block.kind != "heading" or not block.setext or not block.top_level:
-        return False
-    lines = text_lines(doc, block)
-    if len(lines) > 1:
-        return True
-    visible = _INLINE_MARKS.sub("", lines[0]).strip() if lines else ""
-    return _reads_as_sentence(visible, max_title_chars)
-
-
-def _reads_as_sentence(visible: str, max_title_chars: int) -> bool:
-    if len(visible) > max_title_chars or _MARKER.search(visible):
-        return True
-    core = visible.rstrip(_CLOSERS + " ")
-    if _SENTENCE_END.search(core) or _INNER_SENTENCE_END.search(core):
-        return True
-    return bool(_EXCLAIM_END.search(core)) and ("、" in core or len(core) >= QUESTION_TITLE_CHARS)
 
 
 class AccidentalSetextHeading(Rule[Options]):
@@ -111,7 +70,7 @@ class AccidentalSetextHeading(Rule[Options]):
     Options = Options
 
     def check(self, block: Block, doc: Document) -> Iterator[Finding]:
-        if not is_accidental_setext(doc, block, self.options.max_title_chars):
+        if not setext_is_accidental(doc.lines, block, self.options.max_title_chars):
             return
         underline = doc.lines.line_text(block.end_line).strip()
         first = doc.lines.line_text(block.line)

@@ -46,8 +46,7 @@ from collections.abc import Iterator
 
 from jalint.document import Document
 from jalint.rule import Finding, Fix, Rule
-from jalint.rules.pseudo_heading import display_title, heading_lines, structural_headings
-from jalint.sections import Heading
+from jalint.sections import Heading, display_title
 from jalint.text import normalise
 
 # Blocks that separate or annotate but say nothing.
@@ -76,7 +75,7 @@ def _section_end(headings: list[Heading], position: int) -> Heading | None:
 
 def _describe(doc: Document, heading: Heading) -> str:
     # A bare `###` line is an empty heading; the model keeps the markers as its title.
-    return f"見出し「{display_title(doc, heading)}」" if normalise(heading.title) else "空の見出し"
+    return f"見出し「{display_title(doc.text, heading)}」" if normalise(heading.title) else "空の見出し"
 
 
 class DanglingHeading(Rule):
@@ -87,18 +86,18 @@ class DanglingHeading(Rule):
     fix_safety = "unsafe"
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
-        headings = structural_headings(doc)
+        headings = doc.outline
         heading_blocks = {h.block_index for h in headings}
         for position, heading in enumerate(headings):
             closing = _section_end(headings, position)
             end_block = closing.block_index if closing else len(doc.blocks)
             if _has_content(doc, heading.block_index + 1, end_block, heading_blocks):
                 continue
-            first, last = heading_lines(doc, heading)
+            block = doc.blocks[heading.block_index]
             where = f"次の見出し（{closing.line} 行目）まで" if closing else "記事の終わりまで"
             yield Finding(
                 heading.span,
                 f"{_describe(doc, heading)}から{where}本文がないので、"
                 "本文を書き足すか見出しを削除してください。",
-                fix=Fix.delete(doc.removal_span(first, last), "unsafe"),
+                fix=Fix.delete(doc.removal_span(block.line, block.end_line), "unsafe"),
             )

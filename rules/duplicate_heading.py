@@ -57,8 +57,7 @@ from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.rule import Finding, Related, Rule, option
-from jalint.rules.pseudo_heading import display_title, structural_headings
-from jalint.sections import Heading
+from jalint.sections import Heading, display_title
 from jalint.text import normalise
 
 _TRAILING_COLON = re.compile(r"[:：]+$")
@@ -144,7 +143,7 @@ class DuplicateHeading(Rule[Options]):
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
-        outline = _Outline(doc, structural_headings(doc))
+        outline = _Outline(doc, doc.outline)
         seen: dict[str, list[int]] = {}
         for index, heading in enumerate(outline.headings):
             key = heading_key(heading)
@@ -158,7 +157,7 @@ class DuplicateHeading(Rule[Options]):
             first = outline.headings[original]
             yield Finding(
                 heading.span,
-                f"見出し「{display_title(doc, heading)}」は {first.line} 行目の見出しと同じなので、"
+                f"見出し「{display_title(doc.text, heading)}」は {first.line} 行目の見出しと同じなので、"
                 "重複した節を削除するか見出しを言い換えてください。",
                 related=(Related(first.span, "最初に現れた同じ見出し"),),
             )
