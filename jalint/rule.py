@@ -157,7 +157,18 @@ def make_options(rule: type[Rule], values: dict[str, Any]) -> Any:
         field_ = fields[name]
         default = getattr(defaults, field_.name)
         kwargs[field_.name] = _coerce(rule.name, name, default, value)
+        if field_.metadata.get("regex"):
+            _check_patterns(rule.name, name, kwargs[field_.name])
     return dataclasses.replace(defaults, **kwargs) if kwargs else defaults
+
+
+def _check_patterns(rule: str, key: str, value: Any) -> None:
+    """Compile regex options at config load, so a typo is exit 2 rather than a crash mid-run."""
+    for pattern in (value,) if isinstance(value, str) else value:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"rules.{rule}.{key}: invalid regular expression {pattern!r} ({error})") from None
 
 
 def _coerce(rule: str, key: str, default: Any, value: Any) -> Any:
@@ -188,8 +199,11 @@ def options_table(rule: type[Rule]) -> list[tuple[str, str, str]]:
     return rows
 
 
-def option(default: Any, help: str) -> Any:  # noqa: A002 - mirrors argparse's wording
-    """A documented option field: `min_chars: int = option(20, "…")`."""
+def option(default: Any, help: str, regex: bool = False) -> Any:  # noqa: A002 - mirrors argparse's wording
+    """A documented option field: `min_chars: int = option(20, "…")`.
+
+    `regex=True` marks a pattern (or tuple of patterns) that config loading compiles.
+    """
     if isinstance(default, list | dict | set):
         raise TypeError("use a tuple for list options so Options stays immutable")
-    return field(default=default, metadata={"help": help})
+    return field(default=default, metadata={"help": help, "regex": regex})

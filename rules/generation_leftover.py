@@ -109,7 +109,7 @@ class Options:
     template_labels: bool = option(True, "Report prompt-template labels such as 【リード文】.")
     placeholders: bool = option(True, "Report unfilled placeholders such as 〇〇 and XX%.")
     nested_front_matter: bool = option(True, "Report a second front-matter block in the body.")
-    extra_patterns: tuple[str, ...] = option((), "More regexes to report in prose and front-matter values.")
+    extra_patterns: tuple[str, ...] = option((), "More regexes to report in prose and front-matter values.", regex=True)
 
 
 @dataclass(frozen=True)

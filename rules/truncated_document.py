@@ -46,7 +46,9 @@ from jalint.rules._truncation import DEFAULT_APPENDIX_HEADINGS, article_paragrap
 @dataclass(frozen=True)
 class Options:
     appendix_headings: tuple[str, ...] = option(
-        DEFAULT_APPENDIX_HEADINGS, "Regular expressions for headings that start a post's appended part."
+        DEFAULT_APPENDIX_HEADINGS,
+        "Regular expressions for headings that start a post's appended part.",
+        regex=True,
     )
 
 

@@ -410,6 +410,7 @@ def test_statistics_on_a_clean_post(run, workdir, write_post):
         ("[[overrides]]\nfiles = [\"*.md\"]\ncolour = 1\n", ["overrides[0]", "unknown key 'colour'"]),
         ("include = 3\n", ["'include' must be a list of strings"]),
         ("select = \n", ["invalid TOML"]),
+        ("[rules.generation-leftover]\nextra-patterns = [\"(open\"]\n", ["invalid regular expression", "(open"]),
     ],
 )
 def test_invalid_config_exits_2(run, workdir, config, parts, write_post):
