@@ -7,6 +7,7 @@ token rules never starts the tagger.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any
@@ -20,6 +21,7 @@ from jalint.sentences import Sentence, split_sentences
 from jalint.source import Source
 from jalint.tokens import Token, tokenize
 
+_EVERYTHING_BUT_NEWLINES = re.compile(r"[^\r\n]")
 # Blocks whose text is prose a reader reads as sentences.
 PROSE_BLOCKS = frozenset({"paragraph", "heading", "pseudo_heading"})
 
@@ -77,7 +79,7 @@ class Document:
     @cached_property
     def masked(self) -> str:
         """Same length as `text`: prose as is, inline markup and non-prose masked."""
-        chars = [ch if ch in "\r\n" else MARKUP for ch in self.text]
+        chars = list(_EVERYTHING_BUT_NEWLINES.sub(MARKUP, self.text))
         for block in self.blocks:
             if block.kind in PROSE_BLOCKS and block.content is not None:
                 start, end = block.content.start, block.content.end

@@ -8,6 +8,7 @@ their punctuation never splits anything.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jalint.inline import MASKS
@@ -16,7 +17,10 @@ from jalint.positions import Span
 TERMINATORS = frozenset("。．！？!?")
 CLOSERS = frozenset("」』）)】〕］”’")
 _OPEN_TO_CLOSE = {"「": "」", "『": "』", "（": "）", "(": ")"}
-_SKIP = set(" \t\r\u3000" + MASKS)
+_SKIP = " \t\r\u3000" + MASKS
+# Only these characters can change the splitter's state; everything else is skipped in C.
+_EVENTS = re.compile(r"[\n。．！？!?「『（(」』）)]")
+_AFTER_TERMINATOR = re.compile(r"[。．！？!?」』）)】〕］”’]*")
 
 
 @dataclass(frozen=True)
@@ -33,20 +37,23 @@ def split_sentences(masked: str, base: int, block_index: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     stack: list[str] = []
-    i = 0
-    length = len(masked)
 
     def emit(end: int) -> None:
-        s, e = start, end
-        while s < e and masked[s] in _SKIP:
-            s += 1
-        while e > s and masked[e - 1] in _SKIP:
-            e -= 1
+        piece = masked[start:end]
+        stripped = piece.lstrip(_SKIP)
+        s = start + len(piece) - len(stripped)
+        e = s + len(stripped.rstrip(_SKIP))
         if e > s:
             sentences.append(Sentence(Span(base + s, base + e), masked[s:e], block_index))
 
-    while i < length:
+    position = 0
+    while True:
+        event = _EVENTS.search(masked, position)
+        if event is None:
+            break
+        i = event.start()
         ch = masked[i]
+        position = i + 1
         if ch == "\n":
             emit(i)
             stack.clear()
@@ -56,13 +63,8 @@ def split_sentences(masked: str, base: int, block_index: int) -> list[Sentence]:
         elif stack and ch == stack[-1]:
             stack.pop()
         elif ch in TERMINATORS and not stack:
-            end = i + 1
-            while end < length and (masked[end] in TERMINATORS or masked[end] in CLOSERS):
-                end += 1
+            end = _AFTER_TERMINATOR.match(masked, i + 1).end()
             emit(end)
-            start = end
-            i = end
-            continue
-        i += 1
-    emit(length)
+            start = position = end
+    emit(len(masked))
     return sentences

@@ -30,15 +30,15 @@ def normalise_with_breaks(text: str) -> tuple[str, frozenset[int]]:
     rule tell "this text goes on mid-sentence" from "a new paragraph starts here".
     """
     folded = unicodedata.normalize("NFKC", text)
-    chars: list[str] = []
     breaks: set[int] = set()
-    pending = False
-    for ch in folded:
-        if _NOISE.fullmatch(ch):
-            pending = pending or ch.isspace()
-            continue
-        if pending:
-            breaks.add(len(chars))
-            pending = False
-        chars.append(ch.casefold())
-    return "".join(chars), frozenset(breaks)
+    removed = 0
+    for match in _NOISE.finditer(folded):
+        kept_before = match.start() - removed
+        removed += match.end() - match.start()
+        if kept_before and any(ch.isspace() for ch in match.group()):
+            breaks.add(kept_before)
+    stripped = _NOISE.sub("", folded)
+    key = stripped.casefold()
+    if len(key) != len(stripped):  # a rare letter whose case fold changes length (ß): positions would drift
+        return key, frozenset()
+    return key, frozenset(b for b in breaks if b < len(key))

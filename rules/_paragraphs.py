@@ -6,14 +6,14 @@ analysis runs once per document (`Document.memo`).
 
 Comparing every paragraph with every other is quadratic, and posts with
 thousands of paragraphs exist. Candidates are found through an index of
-sampled character shingles (content-defined, so copies share the same
-samples); only candidates are compared, with plain substring tests first and
+content-defined samples (sentences, sentence starts and ends), so copies share
+samples; only candidates are compared, with plain substring tests first and
 rapidfuzz with a score cutoff last.
 """
 
 from __future__ import annotations
 
-import zlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -24,8 +24,8 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.text import is_mostly_ascii, normalise, normalise_with_breaks
 
-SHINGLE = 8  # characters per shingle
-SAMPLE_MOD = 4  # keep shingles whose hash % SAMPLE_MOD == 0 (about a quarter)
+SHINGLE = 8  # texts shorter than 3 * SHINGLE are looked up by scanning, not by samples
+SAMPLE_CHARS = 12  # characters of a sentence's start and end used as samples
 STOP_AFTER = 40  # a shingle in more paragraphs than this is boilerplate, not evidence
 TERMINALS = frozenset("。．.！？!?」』）)】〕”\"…:：")
 
@@ -115,16 +115,25 @@ class ParagraphIndex:
         return None
 
 
+_SENTENCE_END = re.compile(r"(?<=[。．！？!?])")
+
+
 def _samples(key: str) -> set[int]:
-    if len(key) < SHINGLE:
-        return {zlib.crc32(key.encode("utf-8"))} if key else set()
-    samples = set()
-    for i in range(len(key) - SHINGLE + 1):
-        value = zlib.crc32(key[i : i + SHINGLE].encode("utf-8"))
-        if value % SAMPLE_MOD == 0:
-            samples.add(value)
-    if not samples:  # very short or unlucky: keep the first shingle so it can still be found
-        samples.add(zlib.crc32(key[:SHINGLE].encode("utf-8")))
+    """Content-defined samples: the start, the end and the whole of each sentence.
+
+    Copies share whole sentences; near copies with edited endings (です→だ) share
+    sentence starts; fragments that begin mid-sentence share sentence ends; a
+    cut-off text shares its first sentence's start with its restart. A handful
+    of samples per paragraph keeps the index small.
+    """
+    samples: set[int] = set()
+    for sentence in _SENTENCE_END.split(key):
+        if not sentence:
+            continue
+        samples.add(hash(sentence))
+        if len(sentence) > SAMPLE_CHARS:
+            samples.add(hash(("start", sentence[:SAMPLE_CHARS])))
+            samples.add(hash(("end", sentence[-SAMPLE_CHARS:])))
     return samples
 
 
