@@ -7,6 +7,7 @@ import unicodedata
 
 from jalint.inline import MASKS
 
+_WHITESPACE = re.compile(r"\s+")
 _NOISE = re.compile(rf"[\s{MASKS}*_~#>]+")
 
 
@@ -17,10 +18,10 @@ def normalise(text: str) -> str:
 
 def is_mostly_ascii(text: str, threshold: float = 0.8) -> bool:
     """True for English (or code-like) text, which Japanese prose rules should leave alone."""
-    letters = [ch for ch in text if not ch.isspace()]
+    letters = _WHITESPACE.sub("", text)
     if not letters:
         return False
-    return sum(ch.isascii() for ch in letters) / len(letters) >= threshold
+    return len(letters.encode("ascii", "ignore")) / len(letters) >= threshold
 
 
 def normalise_with_breaks(text: str) -> tuple[str, frozenset[int]]:

@@ -209,7 +209,13 @@ def judge(doc: Document, index: ParagraphIndex, paragraph: Paragraph, next_block
 def article_paragraphs(
     doc: Document, index: ParagraphIndex, patterns: tuple[str, ...]
 ) -> list[tuple[Paragraph, Block | None]]:
-    """Prose paragraphs of the article proper, each with the block that follows it."""
+    """Prose paragraphs of the article proper, each with the block that follows it (shared per document)."""
+    return doc.memo(f"article-paragraphs:{patterns!r}", lambda d: _article_paragraphs(d, index, patterns))
+
+
+def _article_paragraphs(
+    doc: Document, index: ParagraphIndex, patterns: tuple[str, ...]
+) -> list[tuple[Paragraph, Block | None]]:
     excluded = appendix_blocks(doc, patterns)
     title_key = normalise(doc.title or "")
     by_block = {id(p.block): p for p in index.paragraphs}
