@@ -73,6 +73,8 @@ sentence needs a human.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 import tomllib
 from collections.abc import Iterator
@@ -256,25 +258,47 @@ def _prose_blocks(doc: Document) -> Iterator[Block]:
 
 
 def _prose_hits(doc: Document, checks: list[Check]) -> Iterator[Hit]:
-    for block in _prose_blocks(doc) if checks else ():
-        text = doc.masked[block.content.start : block.content.end]
-        yield from _scan(text, block.content.start, checks, block.container)
+    """Each check runs once over the whole masked text; matches are then judged in their block.
+
+    Matches are rare, so finding them in one pass and locating their block by
+    bisection is much cheaper than running every pattern over every block.
+    """
+    blocks = [b for b in _prose_blocks(doc)] if checks else []
+    if not blocks:
+        return
+    starts = [b.content.start for b in blocks]
+    for check in checks:
+        for match in check.regexes[0].finditer(doc.masked, blocks[0].content.start):
+            position = bisect.bisect_right(starts, match.start()) - 1
+            if position < 0:
+                continue
+            block = blocks[position]
+            content = block.content
+            if match.end() > content.end:
+                continue
+            text = doc.masked[content.start : content.end]
+            for hit in _judge(text, content.start, check, match.start() - content.start, match.end() - content.start, block.container):
+                yield hit
+
+
+def _judge(text: str, base: int, check: Check, start: int, end: int, container: str) -> Iterator[Hit]:
+    """The hit for one match in one piece of prose, unless scope, quotes, examples or lists rule it out."""
+    if start == end or not _in_scope(text, start, end, check.scope):
+        return
+    if check.skip_lists and container == "list_item":
+        return
+    if check.skip_quoted and (container == "blockquote" or _inside_quotes(text, start)):
+        return
+    if check.skip_examples and _announces_example(text, start):
+        return
+    yield Hit(Span(base + start, base + end), check)
 
 
 def _scan(text: str, base: int, checks: list[Check], container: str = "") -> Iterator[Hit]:
-    """Existence checks over one piece of prose (a block's masked text or a front-matter value)."""
+    """Existence checks over one piece of prose (a front-matter value)."""
     for check in checks:
-        if check.skip_lists and container == "list_item":
-            continue
         for match in check.regexes[0].finditer(text):
-            start, end = match.span()
-            if start == end or not _in_scope(text, start, end, check.scope):
-                continue
-            if check.skip_quoted and (container == "blockquote" or _inside_quotes(text, start)):
-                continue
-            if check.skip_examples and _announces_example(text, start):
-                continue
-            yield Hit(Span(base + start, base + end), check)
+            yield from _judge(text, base, check, match.start(), match.end(), container)
 
 
 def _in_scope(text: str, start: int, end: int, scope: str) -> bool:
@@ -332,21 +356,43 @@ def _raw_lines(doc: Document) -> list[int]:
 
 
 def _raw_hits(doc: Document, checks: list[Check]) -> list[Hit]:
+    """Line checks over the raw body; each pattern runs once over the text, matches are judged per line."""
     if not checks:
         return []
     lines = _raw_lines(doc)
+    allowed = set(lines)
+    body_start = doc.lines.line_start(doc.body_start_line) if doc.body_start_line <= doc.lines.line_count else len(doc.text)
     hits: list[Hit] = []
     for check in checks:
         if check.kind == "sequence":
             hits.extend(_sequence_hits(doc, lines, check))
             continue
-        for number in lines:
-            text = doc.lines.line_text(number)
-            base = doc.lines.line_start(number)
-            for match in check.regexes[0].finditer(text):
-                if match.end() > match.start() and _in_scope(text, match.start(), match.end(), check.scope):
-                    hits.append(Hit(Span(base + match.start(), base + match.end()), check))
+        for match in check.regexes[0].finditer(doc.text, body_start):
+            if "\n" in match.group():
+                # A pattern such as `^\s*<END>` can start on the blank line above: judge line by line.
+                first, last = doc.lines.line_of(match.start()), doc.lines.line_of(match.end())
+                for number in range(first, last + 1):
+                    if number in allowed:
+                        hits.extend(_line_hits(doc, number, check))
+                continue
+            number = doc.lines.line_of(match.start())
+            if number in allowed:
+                hits.extend(_line_hits(doc, number, check, match))
     return hits
+
+
+def _line_hits(doc: Document, number: int, check: Check, match: re.Match[str] | None = None) -> Iterator[Hit]:
+    """Hits of `check` on one raw line (for `match`, found in the whole text, or by searching the line)."""
+    line_start = doc.lines.line_start(number)
+    text = doc.lines.line_text(number)
+    spans = (
+        [(match.start() - line_start, match.end() - line_start)]
+        if match is not None
+        else [m.span() for m in check.regexes[0].finditer(text)]
+    )
+    for start, end in spans:
+        if end > start and end <= len(text) and _in_scope(text, start, end, check.scope):
+            yield Hit(Span(line_start + start, line_start + end), check)
 
 
 def _sequence_hits(doc: Document, lines: list[int], check: Check) -> Iterator[Hit]:
