@@ -15,12 +15,18 @@ from pathlib import Path
 import click
 
 from jalint import __version__
-from jalint.config import ConfigError, cli_layer, did_you_mean
+from jalint import baseline as baseline_module
+from jalint import cache as cache_module
+from jalint.cache import default_cache_folder
+from jalint.config import ConfigError, cli_layer, did_you_mean, find_config_file
 from jalint.diagnostic import SEVERITY_RANK, FileResult
 from jalint.registry import all_rules
 from jalint.reporters import FORMATS, ReportContext, diagnostics_of, reporter
 from jalint.rule import SEVERITIES
-from jalint.runner import ConfigResolver, RunError, RunRequest, check_target, discover, read_target
+from jalint.execution import resolve_jobs
+from jalint.runner import RunRequest
+from jalint.session import Collected, collect
+from jalint.session import Options as SessionOptions
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -40,72 +46,120 @@ def cli() -> None:
     """jalint: a text-quality linter for long-form Japanese Markdown articles."""
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
-@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated, repeatable).")
-@click.option("--fail-level", type=click.Choice(SEVERITIES), default=None,
-              help="Lowest severity that makes the exit code 1 [default: warning, or the config's].")
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
-@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
-              help="Use this config file instead of the nearest .jalint.toml / pyproject.toml.")
-@click.option("--stdin-filename", default=None, help="Name (and config location) for text read from `-`.")
-@click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour in text output.")
-def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_level: str | None, fix: bool, unsafe_fixes: bool, diff: bool, config_path: Path | None,
-          stdin_filename: str | None, statistics: bool, color: str) -> None:
-    """Check Markdown posts (files, folders, or `-` for stdin; default: the current folder)."""
+def _check_options(function):  # noqa: ANN001, ANN201 - click decorator stack shared by check and baseline
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=str)),
+        click.option("--select", multiple=True, help="Only these rules or categories (comma-separated, repeatable)."),
+        click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated, repeatable)."),
+        click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+                     help="Use this config file instead of the nearest .jalint.toml / pyproject.toml."),
+        click.option("--stdin-filename", default=None, help="Name (and config location) for text read from `-`."),
+        click.option("-j", "--jobs", default="auto", show_default=True,
+                     help="Worker processes: a number or `auto` (one per core); few files always run serially."),
+        click.option("--no-cache", is_flag=True, help="Do not read or write .jalint_cache/."),
+        click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str),
+                     help="Folder of posts that corpus rules compare against (repeatable; also config `corpus`)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _session_options(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+                     config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
+                     corpus: tuple[str, ...], request: RunRequest | None = None,
+                     fail_level: str | None = None) -> SessionOptions:
     if config_path is not None and not config_path.is_file():
         fail(f"config file not found: {config_path}")
     if stdin_filename and not paths:
         paths = ("-",)
     try:
-        resolver = ConfigResolver(config_path, cli_layer(_split(select), _split(ignore)))
-        found = discover(paths, resolver, stdin_filename)
+        jobs_count = resolve_jobs(jobs)
+    except ValueError:
+        fail(f"--jobs takes a number or `auto`, not {jobs!r}")
+    try:
+        layer = cli_layer(_split(select), _split(ignore))
     except ConfigError as error:
         fail(str(error))
-    errors: list[RunError] = list(found.errors)
-    stdin_bytes = sys.stdin.buffer.read() if any(t.path is None for t in found.targets) else None
-    # Files are written only with --fix: --unsafe-fixes alone just widens what --fix/--diff apply.
-    request = RunRequest(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
-    results: list[FileResult] = []
-    stdin_results: list[FileResult] = []
-    fail_rank = {}
+    return SessionOptions(paths, layer, config_path, stdin_filename, request or RunRequest(), jobs_count,
+                          not no_cache, corpus, fail_level)
+
+
+def _collect(options: SessionOptions, output_format: str = "concise") -> Collected:
+    """Run the session with a progress bar on a terminal (never in machine formats)."""
+    show_progress = output_format in ("text", "concise") and sys.stderr.isatty() and "JALINT_NO_PROGRESS" not in os.environ
     try:
-        for target in found.targets:
-            data = read_target(target, stdin_bytes)
-            if isinstance(data, RunError):
-                errors.append(data)
-                continue
-            result = check_target(target, data, request)
-            results.append(result)
-            if target.path is None:
-                stdin_results.append(result)
-            fail_rank[result.path] = SEVERITY_RANK[fail_level or target.config.fail_level]
+        if not show_progress:
+            return collect(options, sys.stdin.buffer.read)
+        from rich.progress import Progress
+
+        with Progress(console=_stderr_console(), transient=True) as progress:
+            task = progress.add_task("jalint", total=None)
+            return collect(
+                options, sys.stdin.buffer.read,
+                advance=lambda n: progress.advance(task, n),
+                on_total=lambda total: progress.update(task, total=total),
+            )
     except ConfigError as error:
         fail(str(error))
     except OSError as error:
         fail(f"cannot write: {error}")
+    raise AssertionError("unreachable")
 
-    for error in errors:
+
+def _stderr_console():  # noqa: ANN202
+    from rich.console import Console
+
+    return Console(file=sys.stderr)
+
+
+def _report_errors(collected: Collected) -> None:
+    for error in collected.errors:
         click.echo(f"jalint: error: {error.path}: {error.message}", err=True)
-    if not found.targets and not errors:
-        where = ", ".join(found.searched_folders) or "."
+    if not collected.found.targets and not collected.errors:
+        where = ", ".join(collected.found.searched_folders) or "."
         click.echo(f"jalint: warning: no Markdown files found in {where}", err=True)
+
+
+@cli.command()
+@_check_options
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--fail-level", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning, or the config's].")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), default=None,
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in text output.")
+def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
+          stdin_filename: str | None, jobs: str, no_cache: bool, corpus: tuple[str, ...], output_format: str,
+          fail_level: str | None, fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool,
+          baseline_path: Path | None, color: str) -> None:
+    """Check Markdown posts (files, folders, or `-` for stdin; default: the current folder)."""
+    # Files are written only with --fix: --unsafe-fixes alone just widens what --fix/--diff apply.
+    request = RunRequest(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    options = _session_options(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus,
+                               request, fail_level)
+    baseline = _load_baseline(baseline_path) if baseline_path else None
+    collected = _collect(options, output_format)
+    results = collected.results
+    _report_errors(collected)
+    errors = collected.errors
 
     if diff:
         sys.stdout.write("".join(r.diff for r in results))
         changed = any(r.diff for r in results)
         sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_OK)
 
+    if baseline is not None:
+        _apply_baseline(baseline, results)
+
     stdout = sys.stdout
-    for result in stdin_results:
+    for result in collected.stdin_results:
         if result.fixed_bytes is not None:
             # The (fixed) text from stdin goes to stdout; findings go to stderr instead.
             sys.stdout.flush()
@@ -120,8 +174,95 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         reporter(output_format)(results, stdout, context)
     stdout.flush()
 
+    fail_rank = collected.fail_rank
     failing = any(SEVERITY_RANK[d.severity] >= fail_rank.get(d.path, 1) for r in results for d in r.diagnostics)
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _load_baseline(path: Path) -> baseline_module.Baseline:
+    try:
+        return baseline_module.load(path)
+    except baseline_module.BaselineError as error:
+        fail(str(error))
+    raise AssertionError("unreachable")
+
+
+def _apply_baseline(baseline: baseline_module.Baseline, results: list[FileResult]) -> None:
+    """Filter every result in place and tell (on stderr) what the baseline hid and what is gone."""
+    all_diagnostics = [d for r in results for d in r.diagnostics]
+    filtered = baseline_module.apply(baseline, all_diagnostics, [r.path for r in results])
+    kept = {id(d) for d in filtered.kept}
+    for result in results:
+        result.diagnostics = [d for d in result.diagnostics if id(d) in kept]
+    message = f"jalint: baseline {baseline.path}: {filtered.matched} known findings hidden"
+    if filtered.gone:
+        message += f"; {filtered.gone} recorded findings are gone (run `jalint baseline prune` to drop them)"
+    click.echo(message + ".", err=True)
+
+
+@cli.group()
+def baseline() -> None:
+    """Record today's findings so that only new ones fail (adopting jalint on a legacy repository)."""
+
+
+@baseline.command("create")
+@_check_options
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
+              default=Path(baseline_module.DEFAULT_NAME), show_default=True, help="Baseline file to write.")
+def baseline_create(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+                    config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
+                    corpus: tuple[str, ...], baseline_path: Path) -> None:
+    """Write every current finding of PATHS to the baseline file."""
+    options = _session_options(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus)
+    collected = _collect(options)
+    _report_errors(collected)
+    if collected.errors:
+        sys.exit(EXIT_ERROR)
+    diagnostics = [d for r in collected.results for d in r.diagnostics]
+    made = baseline_module.create(baseline_path, diagnostics)
+    try:
+        baseline_module.save(made)
+    except OSError as error:
+        fail(f"cannot write {baseline_path}: {error}")
+    click.echo(f"jalint: wrote {baseline_path} with {len(diagnostics)} findings in {len(made.counts)} entries.", err=True)
+
+
+@baseline.command("prune")
+@_check_options
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
+              default=Path(baseline_module.DEFAULT_NAME), show_default=True, help="Baseline file to prune.")
+def baseline_prune(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+                   config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
+                   corpus: tuple[str, ...], baseline_path: Path) -> None:
+    """Drop baseline entries whose findings are gone from PATHS (entries of other files stay)."""
+    current = _load_baseline(baseline_path)
+    options = _session_options(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus)
+    collected = _collect(options)
+    _report_errors(collected)
+    if collected.errors:
+        sys.exit(EXIT_ERROR)
+    diagnostics = [d for r in collected.results for d in r.diagnostics]
+    filtered = baseline_module.apply(current, diagnostics, [r.path for r in collected.results])
+    kept = baseline_module.pruned(current, filtered.used, [r.path for r in collected.results])
+    baseline_module.save(kept)
+    removed = sum(current.counts.values()) - sum(kept.counts.values())
+    click.echo(f"jalint: pruned {removed} gone findings from {baseline_path}.", err=True)
+
+
+@cli.group()
+def cache() -> None:
+    """Manage the result cache (.jalint_cache/)."""
+
+
+@cache.command("clean")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help="Clean the cache next to this config file.")
+def cache_clean(config_path: Path | None) -> None:
+    """Delete the cache folder."""
+    found = config_path or find_config_file(Path.cwd())
+    folder = default_cache_folder(found.parent if found else Path.cwd())
+    removed = cache_module.clean(folder)
+    click.echo(f"jalint: {'removed' if removed else 'no cache at'} {folder}", err=True)
 
 
 def _print_statistics(results: list[FileResult], output_format: str, stream) -> None:  # noqa: ANN001

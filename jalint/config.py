@@ -20,7 +20,7 @@ from jalint.rule import SEVERITIES, Rule, make_options
 CONFIG_FILES = (".jalint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
 DEFAULT_EXCLUDE = (".git/", "node_modules/", ".jalint_cache/", "_site/", ".venv/", "venv/", "vendor/")
-TOP_KEYS = ("include", "exclude", "extend-exclude", "select", "ignore", "fail-level", "rules", "overrides")
+TOP_KEYS = ("include", "exclude", "extend-exclude", "select", "ignore", "fail-level", "corpus", "rules", "overrides")
 RULE_KEYS = ("enabled", "severity")
 
 
@@ -74,6 +74,7 @@ class Config:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     fail_level: str = "warning"
+    corpus: tuple[Path, ...] = ()  # folders whose posts corpus rules see even when fewer are checked
     base: Layer = field(default_factory=Layer)
     overrides: tuple[Override, ...] = ()
     cli: Layer = field(default_factory=Layer)
@@ -160,6 +161,7 @@ def load_config(path: Path | None, root: Path) -> Config:
     if "exclude" in data:
         config.exclude = _strings(where, "exclude", data["exclude"])
     config.exclude = config.exclude + _strings(where, "extend-exclude", data.get("extend-exclude", []))
+    config.corpus = tuple(path.parent / item for item in _strings(where, "corpus", data.get("corpus", [])))
     if "fail-level" in data:
         config.fail_level = _severity(where, "fail-level", data["fail-level"])
     config.base = _layer(where, data)

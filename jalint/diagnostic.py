@@ -6,7 +6,9 @@ cached, sent between processes and reported long after the text is gone.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from jalint.positions import LineIndex, Span, utf16_column
 from jalint.rule import Fix
@@ -71,6 +73,7 @@ class Diagnostic:
     source_line: str = ""  # the text of the first line, for carets
     related: tuple[RelatedPlace, ...] = ()
     fix: FixInfo | None = None
+    fingerprint: str = ""  # hash of the flagged text, stable when other lines change (baselines)
 
     @property
     def sort_key(self) -> tuple:
@@ -86,6 +89,58 @@ class FileResult:
     fixed: bool = False
     diff: str = ""
     fixed_bytes: bytes | None = None  # the new content, for stdin (printed, not written)
+    summaries: dict[str, Any] = field(default_factory=dict)  # per corpus rule, for the corpus phase
+
+
+def fingerprint(rule: str, text: str) -> str:
+    """A short hash of a rule and the flagged text with whitespace folded."""
+    folded = " ".join(text.split())
+    return hashlib.blake2b(f"{rule}\0{folded}".encode(), digest_size=8).hexdigest()
+
+
+# -- serialisation (cache entries, worker results) -------------------------------------
+def _location_to_list(loc: Location) -> list[int]:
+    return [loc.line, loc.column, loc.end_line, loc.end_column, loc.column_utf16, loc.end_column_utf16]
+
+
+def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "path": d.path,
+        "rule": d.rule,
+        "category": d.category,
+        "severity": d.severity,
+        "message": d.message,
+        "span": [d.span.start, d.span.end],
+        "location": _location_to_list(d.location),
+        "source_line": d.source_line,
+        "related": [[r.path, _location_to_list(r.location), r.message] for r in d.related],
+        "fix": None
+        if d.fix is None
+        else [
+            d.fix.applicability,
+            [[e.span.start, e.span.end, _location_to_list(e.location), e.replacement] for e in d.fix.edits],
+        ],
+        "fingerprint": d.fingerprint,
+    }
+
+
+def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
+    fix = data["fix"]
+    return Diagnostic(
+        path=data["path"],
+        rule=data["rule"],
+        category=data["category"],
+        severity=data["severity"],
+        message=data["message"],
+        span=Span(*data["span"]),
+        location=Location(*data["location"]),
+        source_line=data["source_line"],
+        related=tuple(RelatedPlace(path, Location(*loc), message) for path, loc, message in data["related"]),
+        fix=None
+        if fix is None
+        else FixInfo(fix[0], tuple(FixEdit(Span(a, b), Location(*loc), text) for a, b, loc, text in fix[1])),
+        fingerprint=data.get("fingerprint", ""),
+    )
 
 
 def fix_info(lines: LineIndex, fix: Fix | None) -> FixInfo | None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from jalint.config import ActiveRule
-from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, fix_info
+from jalint.corpus import finish_summary
+from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, fingerprint, fix_info
 from jalint.document import Document
 from jalint.inline import CODE
 from jalint.positions import LineIndex, Span
@@ -21,11 +23,12 @@ _CODE_RUN = re.compile(f"{CODE}+")
 
 
 def lint_decoded(path: str, decoded: Source | DecodeProblem, active: dict[str, ActiveRule]) -> FileResult:
-    """Findings for one file (already decoded, or the reason it could not be)."""
+    """Findings (and corpus summaries) for one file, already decoded or with the reason it could not be."""
     if isinstance(decoded, DecodeProblem):
         return FileResult(path, _encoding_diagnostics(path, decoded, active))
     doc = Document(decoded)
-    return FileResult(path, lint_document(doc, active))
+    summaries: dict[str, Any] = {}
+    return FileResult(path, lint_document(doc, active, summaries), summaries=summaries)
 
 
 def _encoding_diagnostics(path: str, problem: DecodeProblem, active: dict[str, ActiveRule]) -> list[Diagnostic]:
@@ -57,10 +60,22 @@ def _run(rule: ActiveRule, doc: Document) -> Iterator[Finding]:
             yield from instance.check(sentence, doc)
 
 
-def lint_document(doc: Document, active: dict[str, ActiveRule]) -> list[Diagnostic]:
+def lint_document(
+    doc: Document, active: dict[str, ActiveRule], summaries: dict[str, Any] | None = None
+) -> list[Diagnostic]:
+    """Findings of the per-file rules; corpus rules fill `summaries` for the corpus phase."""
     suppressions = Suppressions(doc.text, doc.lines, _unsuppressible_spans(doc))
     diagnostics: list[Diagnostic] = []
     for rule in active.values():
+        if rule.rule.scope == "corpus":
+            if summaries is not None:
+                try:
+                    summary = rule.rule.summarize(doc)
+                except Exception as error:  # noqa: BLE001 - as for per-file rules
+                    diagnostics.extend(_internal_error(doc, rule, error))
+                    continue
+                summaries[rule.name] = finish_summary(summary, rule.name, doc.lines, suppressions)
+            continue
         try:
             findings = list(_run(rule, doc))
         except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
@@ -127,6 +142,7 @@ def stamp(path: str, lines: LineIndex, rule: ActiveRule, finding: Finding) -> Di
         source_line=lines.line_text(location.line),
         related=related,
         fix=fix_info(lines, finding.fix),
+        fingerprint=fingerprint(rule.name, lines.text[finding.span.start : finding.span.end] or finding.message),
     )
 
 

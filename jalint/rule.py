@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from jalint.positions import Span
 
 SEVERITIES = ("error", "warning", "info")
-SCOPES = ("document", "front_matter", "section", "block", "sentence", "engine")
+SCOPES = ("document", "front_matter", "section", "block", "sentence", "corpus", "engine")
 CATEGORIES = ("structure", "front-matter", "claims", "style", "notation", "engine")
 FIX_SAFETIES = ("safe", "unsafe", "none")
 DOC_SECTIONS = ("What it finds", "Why it matters", "Example", "Use instead", "Options")
@@ -102,6 +102,23 @@ class Rule(Generic[OptionsT]):
 
     def check(self, node: Any, doc: Any) -> Iterator[Finding]:
         return iter(())
+
+    # -- corpus rules (scope "corpus") ------------------------------------------------
+    def summarize(self, doc: Any) -> Any:
+        """Per-file phase of a corpus rule: a small JSON value (see jalint.corpus)."""
+        return None
+
+    def check_corpus(self, summaries: dict[str, Any], targets: set[str]) -> Iterator[Any]:
+        """Corpus phase: `CorpusFinding`s from the summaries of every post, keyed by path."""
+        return iter(())
+
+    def context_key(self, path: Any) -> str:
+        """Outside inputs this rule reads for `path` (a site setting, a data file), for the cache key.
+
+        A rule whose findings depend on more than the post's text and its options
+        returns a string that changes when that input changes.
+        """
+        return ""
 
     # -- documentation ------------------------------------------------------
     @classmethod

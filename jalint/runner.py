@@ -185,12 +185,15 @@ def check_target(target: Target, data: bytes, request: RunRequest) -> FileResult
             result.fixed_bytes = data
         return result
 
+    last: list[FileResult] = []
+
     def lint(text: str) -> list[Diagnostic]:
         source = Source(decoded.path, text, decoded.bom, decoded.newline)
-        return lint_decoded(target.display, source, active).diagnostics
+        last[:] = [lint_decoded(target.display, source, active)]
+        return last[0].diagnostics
 
     fixed_text, remaining = fix_until_stable(decoded.text, lint, request.unsafe_fixes, decoded.newline)
-    result = FileResult(target.display, remaining)
+    result = FileResult(target.display, remaining, summaries=last[0].summaries if last else {})
     if fixed_text == decoded.text:
         if echo_stdin:
             result.fixed_bytes = data

@@ -164,7 +164,7 @@ def test_unexpected_error_in_main_is_one_line(workdir, monkeypatch, capsys):
     def explode(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         raise RuntimeError("unexpected")
 
-    monkeypatch.setattr(jalint.cli, "discover", explode)
+    monkeypatch.setattr(jalint.cli, "collect", explode)
     monkeypatch.setattr(sys, "argv", ["jalint", "check", "."])
     monkeypatch.delenv("JALINT_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from jalint.registry import all_rules
-from tests.rule_harness import lint_with
+from tests.rule_harness import lint_corpus, lint_with, split_posts
 
 CASES = Path(__file__).parent / "rules"
 
@@ -36,6 +36,17 @@ def _cases() -> list[tuple[str, str, int, dict]]:
     ids=[f"{rule}-{kind}-{index}" for rule, kind, index, _ in _cases()],
 )
 def test_case(rule: str, kind: str, index: int, case: dict) -> None:
+    if "posts" in case:  # a corpus rule: several posts, findings name their path
+        found = lint_corpus(rule, {p["path"]: p["text"] for p in case["posts"]}, case.get("options"))
+        got = [(d.path, d.location.line, d.location.column) for d in found]
+        expected = [(f["path"], f["line"], f.get("column", 1)) for f in case.get("findings", [])]
+        assert got == expected, [(d.path, d.location.line, d.message) for d in found]
+        for finding, want in zip(found, case.get("findings", []), strict=True):
+            if "message" in want:
+                assert want["message"] in finding.message
+            if "related" in want:
+                assert [(r.path, r.location.line) for r in finding.related][:1] == [tuple(want["related"])]
+        return
     found = lint_with(rule, case["text"], case.get("options"), case.get("path", "post.md"))
     got = [(d.location.line, d.location.column) for d in found]
     if kind == "valid":
@@ -73,11 +84,18 @@ CHECKING_RULES = [name for name, rule in all_rules().items() if rule.scope != "e
 def test_doc_example_is_reported(rule: str) -> None:
     example = _doc_block(rule, "Example")
     assert example is not None, f"{rule}: the Example section needs a ```markdown block"
-    assert lint_with(rule, example), f"{rule}: its own Example gives no finding"
+    assert _lint_doc_block(rule, example), f"{rule}: its own Example gives no finding"
 
 
 @pytest.mark.parametrize("rule", CHECKING_RULES)
 def test_doc_use_instead_is_clean(rule: str) -> None:
     better = _doc_block(rule, "Use instead")
     assert better is not None, f"{rule}: the Use instead section needs a ```markdown block"
-    assert [d.message for d in lint_with(rule, better)] == []
+    assert [d.message for d in _lint_doc_block(rule, better)] == []
+
+
+def _lint_doc_block(rule: str, block: str) -> list:
+    """A corpus rule's doc block holds several posts, each after a `<!-- file: NAME -->` line."""
+    if all_rules()[rule].scope == "corpus":
+        return lint_corpus(rule, split_posts(block))
+    return lint_with(rule, block)

@@ -1,0 +1,83 @@
+"""The corpus phase: rules that need many posts, run on small per-file summaries.
+
+A corpus rule (scope "corpus") has two halves. `summarize(doc)` runs in the
+per-file phase, next to the other rules, and returns a small JSON value; it is
+cached with the file's findings, so a later run (a pre-commit run on one
+changed file) sees the whole corpus without parsing it again. `check_corpus`
+runs once after all files, on the summaries only, never on documents held in
+memory.
+
+A summary may hold a list under "items", each item with a "span" of the file
+text. The engine drops items inside a suppression for that rule and replaces
+each span with its location, so corpus findings point at exact places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jalint.config import ActiveRule
+from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, fingerprint
+from jalint.positions import LineIndex, Span
+from jalint.suppression import Suppressions
+
+
+@dataclass(frozen=True)
+class CorpusFinding:
+    """A finding of a corpus rule: an item of one file, related to items of others."""
+
+    path: str
+    item: dict[str, Any]  # the summary item (with "loc")
+    message: str
+    related: tuple[tuple[str, dict[str, Any], str], ...] = ()  # (path, item, message)
+
+
+def location_list(lines: LineIndex, span: Span) -> list[int]:
+    loc = Location.of(lines, span)
+    return [loc.line, loc.column, loc.end_line, loc.end_column, loc.column_utf16, loc.end_column_utf16]
+
+
+def finish_summary(
+    summary: Any, rule: str, lines: LineIndex, suppressions: Suppressions
+) -> Any:
+    """Drop suppressed items and turn item spans into locations (with the line text for carets)."""
+    if not isinstance(summary, dict) or "items" not in summary:
+        return summary
+    items = []
+    for item in summary["items"]:
+        start, end = item.pop("span")
+        if suppressions.suppresses(rule, start):
+            continue
+        item["loc"] = location_list(lines, Span(start, end))
+        item.setdefault("fp", fingerprint(rule, lines.text[start:end]))
+        items.append(item)
+    return {**summary, "items": items}
+
+
+def to_diagnostic(rule: ActiveRule, finding: CorpusFinding) -> Diagnostic:
+    loc = Location(*finding.item["loc"])
+    return Diagnostic(
+        path=finding.path,
+        rule=rule.name,
+        category=rule.rule.category,
+        severity=rule.severity,
+        message=finding.message,
+        span=Span(0, 0),
+        location=loc,
+        source_line=finding.item.get("line_text", ""),
+        related=tuple(RelatedPlace(path, Location(*item["loc"]), message) for path, item, message in finding.related),
+        fingerprint=finding.item.get("fp", ""),
+    )
+
+
+def run_corpus_rules(
+    rules: Iterable[ActiveRule], corpus: list[FileResult], targets: set[str]
+) -> Iterator[Diagnostic]:
+    """Diagnostics of every corpus rule, reported only on `targets` (the files being checked)."""
+    for rule in rules:
+        summaries = {r.path: r.summaries[rule.name] for r in corpus if rule.name in r.summaries}
+        for finding in rule.rule.check_corpus(summaries, targets):
+            if finding.path in targets:
+                yield to_diagnostic(rule, finding)
