@@ -1,0 +1,170 @@
+"""jalint's speed and memory on a corpus of posts, side by side with textlint.
+
+    python benchmarks/run.py [--corpus ../shared/corpus] [--skip-textlint] [--copies 3] [--textlint-dir DIR]
+
+Prints a Markdown report (docs/performance.md keeps the latest one):
+
+- the whole corpus, every default rule, cold cache, `-j auto` and `-j 1`;
+- the same with a warm cache (nothing changed);
+- the corpus copied N times (default 3), to show cost grows linearly;
+- `jalint check one-post.md` on the median-sized post, as pre-commit runs it
+  (a cold process), and jalint's own start-up (`jalint --version`);
+- textlint on the same posts with the corpus's `.textlintrc.json`
+  (installed with npm into a scratch folder by this script);
+- peak memory of each run (the process and all its workers, sampled from /proc).
+
+Run it on an otherwise idle machine: the figures are wall-clock times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTLINT_PACKAGES = [
+    "textlint@14",
+    "textlint-rule-preset-japanese",
+    "textlint-rule-preset-ja-technical-writing",
+    "@textlint-ja/textlint-rule-preset-ai-writing",
+]
+
+
+@dataclass
+class Measure:
+    label: str
+    seconds: float
+    peak_mb: float
+    exit_code: int
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of `root` and all its descendants, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/status", encoding="utf-8") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def measure(label: str, command: list[str], cwd: Path | None = None, env: dict | None = None) -> Measure:
+    """Wall time and peak memory (whole process tree) of one command."""
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(process.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    code = process.wait()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return Measure(label, elapsed, peak / 1024, code)
+
+
+def posts_of(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*.md") if p.name != "README.md")
+
+
+def jalint(*args: str) -> list[str]:
+    return [sys.executable, "-m", "jalint", "check", *args, "--format", "concise"]
+
+
+def ensure_textlint(folder: Path) -> Path:
+    binary = folder / "node_modules" / ".bin" / "textlint"
+    if not binary.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "init", "-y"], cwd=folder, check=True, capture_output=True)
+        subprocess.run(["npm", "install", "--silent", *TEXTLINT_PACKAGES], cwd=folder, check=True)
+    return binary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--copies", type=int, default=3)
+    parser.add_argument("--skip-textlint", action="store_true")
+    parser.add_argument("--textlint-dir", default=str(Path(tempfile.gettempdir()) / "jalint-textlint"))
+    args = parser.parse_args()
+    corpus = Path(args.corpus).resolve()
+    posts = posts_of(corpus)
+    size_mb = sum(p.stat().st_size for p in posts) / 1e6
+    jobs = len(os.sched_getaffinity(0))
+    work = Path(tempfile.mkdtemp(prefix="jalint-bench-"))
+    env = {**os.environ, "JALINT_CACHE_DIR": str(work / "cache"), "JALINT_NO_PROGRESS": "1"}
+    rows: list[tuple[Measure, int, float]] = []
+    try:
+        shutil.rmtree(work / "cache", ignore_errors=True)
+        rows.append((measure(f"jalint, cold cache, -j auto ({jobs})", jalint(str(corpus)), env=env), len(posts), size_mb))
+        rows.append((measure("jalint, warm cache, nothing changed", jalint(str(corpus)), env=env), len(posts), size_mb))
+        rows.append((measure("jalint, no cache, -j 1", jalint(str(corpus), "--no-cache", "-j", "1"), env=env),
+                     len(posts), size_mb))
+        copies = work / "copies"
+        for n in range(args.copies):
+            shutil.copytree(corpus / "_posts", copies / f"copy{n}" / "_posts")
+        shutil.copy(corpus / "_config.yml", copies / "_config.yml")
+        rows.append((measure(f"jalint, corpus x{args.copies}, cold cache, -j auto", jalint(str(copies), "--no-cache"),
+                             env=env), len(posts) * args.copies, size_mb * args.copies))
+        median = sorted(posts, key=lambda p: p.stat().st_size)[len(posts) // 2]
+        single = [measure("one post", jalint(str(median), "--no-cache"), env=env) for _ in range(5)]
+        startup = [measure("--version", [sys.executable, "-m", "jalint", "--version"], env=env) for _ in range(5)]
+        textlint = None
+        if not args.skip_textlint:
+            binary = ensure_textlint(Path(args.textlint_dir))
+            config = corpus / ".textlintrc.json"
+            textlint = measure("textlint (3 Japanese presets)", [str(binary), "--config", str(config),
+                                                                 "--format", "compact", *map(str, posts)],
+                               cwd=Path(args.textlint_dir))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"Corpus: {len(posts)} posts, {size_mb:.1f} MB, {jobs} cores; Python {sys.version.split()[0]}\n")
+    print("| run | posts | wall | posts/s | MB/s | peak memory |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for m, count, mb in rows:
+        print(f"| {m.label} | {count} | {m.seconds:.2f} s | {count / m.seconds:.0f} | {mb / m.seconds:.2f} | "
+              f"{m.peak_mb:.0f} MB |")
+    if textlint is not None:
+        print(f"| {textlint.label} | {len(posts)} | {textlint.seconds:.2f} s | {len(posts) / textlint.seconds:.1f} | "
+              f"{size_mb / textlint.seconds:.2f} | {textlint.peak_mb:.0f} MB |")
+        print(f"\njalint cold `-j auto` is {textlint.seconds / rows[0][0].seconds:.1f}x faster than textlint.")
+    print(f"\nOne median post ({median.name}, {median.stat().st_size / 1000:.0f} kB), cold process, no cache: "
+          f"median {statistics.median(m.seconds for m in single):.3f} s over 5 runs, "
+          f"peak {max(m.peak_mb for m in single):.0f} MB.")
+    print(f"Start-up (`jalint --version`): median {statistics.median(m.seconds for m in startup):.3f} s.")
+
+
+if __name__ == "__main__":
+    main()
