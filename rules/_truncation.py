@@ -101,7 +101,7 @@ def open_ending(doc: Document, span: Span, text: str) -> str | None:
     tokens = [t for t in doc.tokens(end_span) if t.surface.strip(MASKS + " 　")]
     if not tokens:
         return None
-    reason = _open_token(tokens[-1]) or _cut_word(tokens)
+    reason = open_token(tokens[-1]) or cut_word(tokens)
     if (
         reason is None
         and tokens[-1].pos in ("名詞", "接尾辞")
@@ -115,7 +115,7 @@ def open_ending(doc: Document, span: Span, text: str) -> str | None:
     return reason
 
 
-def _cut_word(tokens: list[Token]) -> str | None:
+def cut_word(tokens: list[Token]) -> str | None:
     """A word cut to one character: after a case or binding particle (「…AIが得」), or a lone kana."""
     if len(tokens) < 2:
         return None
@@ -128,7 +128,7 @@ def _cut_word(tokens: list[Token]) -> str | None:
     return None
 
 
-def _open_token(token: Token) -> str | None:
+def open_token(token: Token) -> str | None:
     if token.pos == "助詞" and token.pos_detail in OPEN_PARTICLES:
         return f"助詞「{token.surface}」で終わっています"
     if token.pos in OPEN_POS:

@@ -64,8 +64,8 @@ from jalint.rules._truncation import (
     LONG_UNFINISHED,
     SENTENCE_END,
     TAGGED_TAIL,
-    _cut_word,
-    _open_token,
+    cut_word,
+    open_token,
     last_sentence,
 )
 from jalint.tokens import Token, tokenize
@@ -189,7 +189,7 @@ def _open_end(text: str, teaser: bool = False) -> str | None:
         and not _fragment(tokens)
     ):
         return None
-    reason = _fragment(tokens) or _open_token(token) or _cut_word(tokens) or _cut_latin(tokens, had_sentence)
+    reason = _fragment(tokens) or open_token(token) or cut_word(tokens) or _cut_latin(tokens, had_sentence)
     if (
         reason is None
         and token.pos in ("名詞", "接尾辞")

@@ -65,7 +65,7 @@ from jalint.document import Document
 from jalint.frontmatter import FrontMatter
 from jalint.rule import Finding, Rule, option
 from jalint.rules._front_matter_checks import BRACKETS, scalar_text, string_entry, unbalanced_bracket
-from jalint.rules._truncation import JAPANESE, _cut_word
+from jalint.rules._truncation import JAPANESE, cut_word
 from jalint.tokens import Token, tokenize
 
 # Particles that leave a title hanging when they end it (by surface; the token must be a particle).
@@ -182,7 +182,7 @@ class TitleTruncated(Rule[Options]):
             return f"が助詞「{last.surface}」で途切れている", last.start, last.end
         if last.pos in ("連体詞", "接頭辞"):
             return f"が「{last.surface}」で途切れている", last.start, last.end
-        if _cut_word(tokens) or _cut_katakana(tokens):
+        if cut_word(tokens) or _cut_katakana(tokens):
             before = tokens[-2]
             return f"が「{before.surface}{last.surface}」と単語の途中で途切れている", before.start, last.end
         return None

@@ -95,7 +95,10 @@ def test_doc_use_instead_is_clean(rule: str) -> None:
 
 
 def _lint_doc_block(rule: str, block: str) -> list:
-    """A corpus rule's doc block holds several posts, each after a `<!-- file: NAME -->` line."""
+    """A doc block: one post, or (corpus rules) several, each after a `<!-- file: NAME -->` line."""
+    posts = split_posts(block)
     if all_rules()[rule].scope == "corpus":
-        return lint_corpus(rule, split_posts(block))
-    return lint_with(rule, block)
+        return lint_corpus(rule, posts)
+    # A single post may name its path (`<!-- file: _posts/2025-01-01-a.md -->`) for file-name rules.
+    (path, text), *_ = posts.items()
+    return lint_with(rule, text, path=path)
