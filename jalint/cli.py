@@ -200,6 +200,15 @@ def _apply_baseline(baseline: baseline_module.Baseline, results: list[FileResult
     click.echo(message + ".", err=True)
 
 
+def _collect_for_baseline(*session_args) -> Collected:  # noqa: ANN002 - the shared check options, in order
+    """What `check` would report (a baseline must match it); any unreadable file aborts with exit 2."""
+    collected = _collect(_session_options(*session_args))
+    _report_errors(collected)
+    if collected.errors:
+        sys.exit(EXIT_ERROR)
+    return collected
+
+
 @cli.group()
 def baseline() -> None:
     """Record today's findings so that only new ones fail (adopting jalint on a legacy repository)."""
@@ -213,11 +222,7 @@ def baseline_create(paths: tuple[str, ...], select: tuple[str, ...], ignore: tup
                     config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
                     corpus: tuple[str, ...], baseline_path: Path) -> None:
     """Write every current finding of PATHS to the baseline file."""
-    options = _session_options(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus)
-    collected = _collect(options)
-    _report_errors(collected)
-    if collected.errors:
-        sys.exit(EXIT_ERROR)
+    collected = _collect_for_baseline(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus)
     diagnostics = [d for r in collected.results for d in r.diagnostics]
     made = baseline_module.create(baseline_path, diagnostics)
     try:
@@ -236,11 +241,7 @@ def baseline_prune(paths: tuple[str, ...], select: tuple[str, ...], ignore: tupl
                    corpus: tuple[str, ...], baseline_path: Path) -> None:
     """Drop baseline entries whose findings are gone from PATHS (entries of other files stay)."""
     current = _load_baseline(baseline_path)
-    options = _session_options(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus)
-    collected = _collect(options)
-    _report_errors(collected)
-    if collected.errors:
-        sys.exit(EXIT_ERROR)
+    collected = _collect_for_baseline(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus)
     diagnostics = [d for r in collected.results for d in r.diagnostics]
     filtered = baseline_module.apply(current, diagnostics, [r.path for r in collected.results])
     kept = baseline_module.pruned(current, filtered.used, [r.path for r in collected.results])

@@ -23,6 +23,7 @@ from jalint.document import Document
 from jalint.inline import CODE, MASKS
 from jalint.positions import Span
 from jalint.rules._paragraphs import Paragraph, ParagraphIndex
+from jalint.rule import option
 from jalint.text import is_mostly_ascii, normalise
 from jalint.tokens import Token
 
@@ -48,6 +49,17 @@ DEFAULT_APPENDIX_HEADINGS = (
     r"^(References|Related( posts| articles)?|Sources|Further reading)$",
 )
 END_MARKER = re.compile(r"^-{2,}\s*END\s*-{2,}$|^\[END\]$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AppendixOptions:
+    """Options of the truncation rules: where a post's appended part starts."""
+
+    appendix_headings: tuple[str, ...] = option(
+        DEFAULT_APPENDIX_HEADINGS,
+        "Regular expressions for headings that start a post's appended part.",
+        regex=True,
+    )
 
 
 @dataclass(frozen=True)

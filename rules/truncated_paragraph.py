@@ -49,21 +49,12 @@ the cut-off paragraph by hand.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
-from jalint.rule import Finding, Related, Rule, option
+from jalint.rule import Finding, Related, Rule
 from jalint.rules._paragraphs import analyse
-from jalint.rules._truncation import DEFAULT_APPENDIX_HEADINGS, article_paragraphs, judge
-
-
-@dataclass(frozen=True)
-class Options:
-    appendix_headings: tuple[str, ...] = option(
-        DEFAULT_APPENDIX_HEADINGS,
-        "Regular expressions for headings that start a post's appended part.",
-        regex=True,
-    )
+from jalint.rules._truncation import AppendixOptions as Options
+from jalint.rules._truncation import article_paragraphs, judge
 
 
 class TruncatedParagraph(Rule[Options]):
