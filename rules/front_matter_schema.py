@@ -73,6 +73,8 @@ No fix: the right value is not known.
 
 from __future__ import annotations
 
+import hashlib
+
 import datetime as dt
 import json
 import re
@@ -149,6 +151,16 @@ class FrontMatterSchema(Rule[Options]):
     def _known_keys(self) -> set[str]:
         options = self.options
         return {*options.required, *options.string_keys, *options.list_keys, *options.date_keys}
+
+    def context_key(self, path: object) -> str:
+        """The vocabulary file's content, so that editing it invalidates cached results."""
+        if not self.options.vocabulary_file or path is None:
+            return ""
+        found = _find_upwards(self.options.vocabulary_file, str(path))
+        try:
+            return hashlib.blake2b(found.read_bytes(), digest_size=8).hexdigest() if found else "missing"
+        except OSError:
+            return "unreadable"
 
     def _vocabulary(self, doc: Document) -> tuple[dict[str, tuple[str, ...]], str | None]:
         """Allowed names per list key, and why the vocabulary file could not be used (if so)."""

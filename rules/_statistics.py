@@ -1,0 +1,415 @@
+"""Figures in prose and whether each is attributed: the analysis behind `unsupported-statistic`.
+
+`candidates(doc, settings)` lists every figure the pack's patterns find in the
+body's sentences, each with a verdict: "unattributed" (the rule reports it),
+"repeat" (the same figure again after an unattributed first mention: reported
+once, at the first mention, with the repeats as related places), "attributed"
+(a source, link or footnote is in reach, or an earlier mention of the same
+figure was attributed) or "excluded" (not a claim that needs a source: a
+hypothetical, an idiom, a re-mention, a price with its offering). The benchmark
+script reuses it to sample both sides for review.
+
+Regexes over sentence text find the figures; nothing here tokenises, so the
+whole corpus lints in seconds.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from jalint.document import Document
+from jalint.inline import MARKUP, MASKS, strip_masks
+from jalint.positions import Span
+from jalint.sentences import Sentence
+
+PACK = "unsupported_statistic.toml"
+GROUPS = ("share", "multiple", "amount")
+
+_FRAGMENT = re.compile(r"\{([a-z][a-z-]*)\}")
+# 「の」 + a noun run after a share: 75%以上の企業, 6割の回答者.
+_NOUN_TAIL = re.compile(r"の[\u4e00-\u9fff\u30a0-\u30ff\u3005ー]{1,8}")
+# A link, footnote reference or URL in the raw text of a sentence is a source.
+_RAW_SOURCE = re.compile(r"\]\(|\]\[|\[\^[^\]\s]+\]|https?://|<https?:")
+# A cheap first test: most sentences hold no digit, 割, 倍 or パーセント at all.
+_MAY_HOLD_FIGURE = re.compile(r"[0-9０-９割倍]|パーセント")
+_BLANK = "〓"  # stands in for a vague source, so no cue matches inside it
+_OPEN_QUOTES = "「『“"
+_CLOSE_QUOTES = "」』”"
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    group: str
+    regex: re.Pattern[str]
+    noun: bool
+    requires: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    id: str
+    figure: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    sentence: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    previous: re.Pattern[str] | None
+    repeated: bool
+
+
+@dataclass(frozen=True)
+class Pack:
+    figures: tuple[Figure, ...]
+    cues: re.Pattern[str]
+    vague: re.Pattern[str]
+    exclusions: tuple[Exclusion, ...]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the rule's options decide."""
+
+    groups: frozenset[str] = frozenset(GROUPS)
+    lookback: int = 1
+    extra_cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One figure with its verdict; `reason` names the cue or exclusion that decided it."""
+
+    span: Span
+    phrase: str
+    figure: str
+    sentence: Sentence
+    verdict: str  # "unattributed", "repeat", "attributed" or "excluded"
+    reason: str
+    key: str = ""  # the number and its unit, to recognise the same figure again
+
+
+# -- the pack -------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def load_pack() -> Pack:
+    """The bundled pack, compiled; a malformed entry fails loudly (it is our data)."""
+    data = tomllib.loads(resources.files("jalint.rules").joinpath(PACK).read_text(encoding="utf-8"))
+    fragments = _expand_fragments(data["fragments"])
+    figures = []
+    for entry in data["figure"]:
+        if entry["group"] not in GROUPS:
+            raise ValueError(f"{PACK}: figure {entry['id']}: group {entry['group']!r} is not one of {GROUPS}")
+        requires = _compile(entry["requires"], fragments) if "requires" in entry else None
+        pattern = _compile(entry["pattern"], fragments)
+        figures.append(Figure(entry["id"], entry["group"], pattern, entry.get("noun", False), requires))
+    attribution = data["attribution"]
+    return Pack(
+        figures=tuple(figures),
+        cues=_alternation(attribution["cues"] + [_literal(name) for name in attribution.get("sources", [])], fragments),
+        vague=_alternation(attribution["vague"], fragments),
+        exclusions=tuple(_exclusion(entry, fragments) for entry in data.get("exclude", [])),
+    )
+
+
+def _expand_fragments(raw: dict[str, str]) -> dict[str, str]:
+    """Fragments may use earlier fragments; expand until none is left."""
+    expanded: dict[str, str] = {}
+    for name, pattern in raw.items():
+        expanded[name] = _substitute(pattern, expanded)
+    return expanded
+
+
+def _substitute(pattern: str, fragments: dict[str, str]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise ValueError(f"{PACK}: unknown fragment {{{name}}}")
+        return f"(?:{fragments[name]})"
+
+    return _FRAGMENT.sub(replace, pattern)
+
+
+def _compile(pattern: str, fragments: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(_substitute(pattern, fragments))
+
+
+def _alternation(patterns: list[str], fragments: dict[str, str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{_substitute(p, fragments)})" for p in patterns))
+
+
+def _literal(name: str) -> str:
+    """A source name as a regex; Latin names must stand as words (IDC, not IDCard)."""
+    escaped = re.escape(name)
+    return f"(?<![A-Za-z]){escaped}(?![A-Za-z])" if name.isascii() else escaped
+
+
+def _exclusion(entry: dict, fragments: dict[str, str]) -> Exclusion:
+    def optional(key: str) -> re.Pattern[str] | None:
+        return _compile(entry[key], fragments) if key in entry else None
+
+    exclusion = Exclusion(
+        id=entry["id"],
+        figure=optional("figure"),
+        before=optional("before"),
+        after=optional("after"),
+        sentence=optional("sentence"),
+        unless=optional("unless"),
+        previous=optional("previous"),
+        repeated=bool(entry.get("repeated", False)),
+    )
+    if not any((exclusion.figure, exclusion.before, exclusion.after, exclusion.sentence, exclusion.previous)):
+        raise ValueError(f"{PACK}: exclude {exclusion.id}: give at least one of figure, before, after, sentence, previous")
+    return exclusion
+
+
+@lru_cache(maxsize=8)
+def _extra_cues(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+    except re.error as error:
+        raise ValueError(f"rules.unsupported-statistic.extra-attribution-cues: invalid regex ({error})") from error
+
+
+# -- finding figures ------------------------------------------------------------------------
+def candidates(doc: Document, settings: Settings) -> list[Candidate]:
+    """Every figure in the body's sentences, in document order, with its verdict.
+
+    A figure counts as the same figure again when its number and unit match
+    (「75%以上の企業」 and 「75%の企業」 are both 75%): once attributed, it stays
+    attributed; once reported, its later mentions are repeats of that finding.
+    """
+    judge = _Judge(doc, load_pack(), settings)
+    figures = [f for f in judge.pack.figures if f.group in settings.groups]
+    seen: set[str] = set(_title_figures(doc, figures))
+    attributed: dict[str, int] = {}  # figure key -> line of an attributed mention
+    reported: dict[str, int] = {}  # figure key -> line of its first unattributed mention
+    found: list[Candidate] = []
+    for index, sentence in enumerate(judge.sentences):
+        for start, end, figure in _figures_in(sentence.text, figures):
+            phrase = sentence.text[start:end]
+            key = figure_key(phrase)
+            verdict, reason = judge.verdict(index, start, end, phrase, repeated=key in seen)
+            span = Span(sentence.span.start + start, sentence.span.start + end)
+            line = doc.lines.line_of(span.start)
+            if verdict == "unattributed" and key in attributed:
+                verdict, reason = "attributed", f"earlier mention (line {attributed[key]})"
+            elif verdict == "unattributed" and key in reported:
+                verdict, reason = "repeat", f"first mention (line {reported[key]})"
+            elif verdict == "unattributed":
+                reported[key] = line
+            elif verdict == "attributed":
+                attributed.setdefault(key, line)
+            seen.add(key)
+            found.append(Candidate(span, doc.plain(span), figure.id, sentence, verdict, reason, key))
+    return found
+
+
+def _figures_in(text: str, figures: list[Figure]) -> Iterator[tuple[int, int, Figure]]:
+    """Non-overlapping figure phrases; the earliest, longest match wins."""
+    if not _MAY_HOLD_FIGURE.search(text):
+        return
+    matches: list[tuple[int, int, Figure]] = []
+    for figure in figures:
+        if figure.requires is not None and not figure.requires.search(text):
+            continue
+        for match in figure.regex.finditer(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            if figure.noun:
+                tail = _NOUN_TAIL.match(text, end)
+                if tail:
+                    end = tail.end()
+            matches.append((start, end, figure))
+    last_end = -1
+    for start, end, figure in sorted(matches, key=lambda m: (m[0], -m[1])):
+        if start >= last_end:
+            last_end = end
+            yield start, end, figure
+
+
+def _title_figures(doc: Document, figures: list[Figure]) -> Iterator[str]:
+    """Figures in the front-matter title: the body discussing them re-mentions them."""
+    title = doc.title or ""
+    for start, end, _ in _figures_in(title, figures):
+        yield figure_key(title[start:end])
+
+
+_WIDTH = str.maketrans("０１２３４５６７８９．，％＄", "0123456789.,%$")
+_KEY_CORE = re.compile(r"[0-9一二三四五六七八九十百][^の]*")
+_KEY_QUALIFIERS = re.compile(r"(?:以上|超え|超|近く|程度|前後|弱|強|未満|以下|余り|あまり|もの|増|減|上昇|低下|向上|削減|を突破|を超え|にのぼ|に上)+$")
+
+
+def figure_key(phrase: str) -> str:
+    """The number and its unit, to recognise the same figure again: 「約75%以上の企業」 -> 75%."""
+    text = phrase.translate(_WIDTH).replace(",", "").replace(" ", "")
+    match = _KEY_CORE.search(text)
+    core = match.group(0) if match else text
+    return _KEY_QUALIFIERS.sub("", core) or core
+
+
+# -- judging one figure -------------------------------------------------------------------------
+class _Judge:
+    """Decides each figure of one post; remembers which sentences hold a source."""
+
+    def __init__(self, doc: Document, pack: Pack, settings: Settings) -> None:
+        self.doc = doc
+        self.pack = pack
+        self.settings = settings
+        self.sentences = doc.sentences
+        self._sources: dict[int, str | None] = {}
+
+    def verdict(self, index: int, start: int, end: int, phrase: str, repeated: bool) -> tuple[str, str]:
+        """("excluded" | "attributed" | "unattributed", the reason)."""
+        doc, sentence = self.doc, self.sentences[index]
+        text = sentence.text
+        if doc.blocks[sentence.block_index].container == "blockquote":
+            return "excluded", "blockquote"
+        if _inside_quotes(text, start):
+            return "excluded", "quoted"
+        if _repeats_title(doc, text) or _is_headline(doc, sentence):
+            return "excluded", "title"
+        previous = _previous_text(doc, self.sentences, index)
+        for exclusion in self.pack.exclusions:
+            if _excludes(exclusion, text, start, end, phrase, repeated, previous):
+                return "excluded", exclusion.id
+        for other in _context(doc, self.sentences, index, self.settings.lookback):
+            source = self.source(other)
+            if source is not None:
+                where = "same sentence" if other == index else f"sentence {other - index:+d}"
+                return "attributed", f"{source} ({where})"
+        return "unattributed", ""
+
+    def source(self, index: int) -> str | None:
+        if index not in self._sources:
+            self._sources[index] = _source(self.doc, self.sentences[index], self.pack, self.settings)
+        return self._sources[index]
+
+
+_TITLE_NOISE = re.compile(r"[\s\u3000？?！!。、「」『』：:]")
+
+
+def _repeats_title(doc: Document, text: str) -> bool:
+    """The post's title (or a title-like line of it) repeated as a body line: the
+    front matter's title is not prose this rule reads, and neither is its echo."""
+    title = doc.title
+    if not title:
+        return False
+    core = _TITLE_NOISE.sub("", strip_masks(text))
+    return len(core) >= 8 and core in _TITLE_NOISE.sub("", title)
+
+
+def _previous_text(doc: Document, sentences: list[Sentence], index: int) -> str:
+    """The sentence before, when it is in the same paragraph or the same list."""
+    if index == 0:
+        return ""
+    here, before = sentences[index], sentences[index - 1]
+    same_block = here.block_index == before.block_index
+    same_list = doc.blocks[here.block_index].container == doc.blocks[before.block_index].container == "list_item"
+    return before.text if same_block or same_list else ""
+
+
+def _is_headline(doc: Document, sentence: Sentence) -> bool:
+    """The body's first block is a one-line paragraph without 。: the post's headline
+    (often its original title), which is a heading in all but markup."""
+    block = doc.blocks[sentence.block_index]
+    first = next((i for i, b in enumerate(doc.blocks) if b.kind not in ("hr", "comment", "html")), None)
+    if sentence.block_index != first or block.kind != "paragraph" or block.line != block.end_line:
+        return False
+    return not strip_masks(sentence.text).rstrip().endswith(("。", "．", "."))
+
+
+def _excludes(
+    exclusion: Exclusion, text: str, start: int, end: int, phrase: str, repeated: bool, previous: str
+) -> bool:
+    if exclusion.repeated and not repeated:
+        return False
+    if exclusion.previous and not exclusion.previous.search(_unmarked(previous)):
+        return False
+    if exclusion.figure and not exclusion.figure.search(phrase):
+        return False
+    if exclusion.before and not exclusion.before.search(_unmarked(text[max(0, start - 40) : start])):
+        return False
+    if exclusion.after and not exclusion.after.search(_unmarked(text[end : end + 60])):
+        return False
+    if exclusion.sentence and not exclusion.sentence.search(_unmarked(text)):
+        return False
+    return not (exclusion.unless and exclusion.unless.search(_unmarked(text)))
+
+
+def _unmarked(text: str) -> str:
+    """Text without markup masks, so 「= **4,000万円**」 reads as 「= 4,000万円」 for the pack's regexes."""
+    return text.replace(MARKUP, "")
+
+
+def _context(doc: Document, sentences: list[Sentence], index: int, lookback: int) -> list[int]:
+    """The sentence itself, the ones before it, and the lead-in of the list it stands in."""
+    indexes = list(range(index, max(-1, index - lookback - 1), -1))
+    lead_in = _list_lead_in(doc, sentences, index)
+    if lead_in is not None and lead_in not in indexes:
+        indexes.append(lead_in)
+    return indexes
+
+
+def _list_lead_in(doc: Document, sentences: list[Sentence], index: int) -> int | None:
+    """Index of the last sentence before the list that holds sentence `index`.
+
+    「IDCの調査では、次の結果が出ています。」 followed by a list of figures:
+    every item is attributed by that lead-in, not only the first one.
+    """
+    block_index = sentences[index].block_index
+    if doc.blocks[block_index].container != "list_item":
+        return None
+    first = block_index
+    while first > 0 and (doc.blocks[first - 1].container == "list_item" or doc.blocks[first - 1].kind == "list_item"):
+        first -= 1
+    for other in range(index - 1, -1, -1):
+        if sentences[other].block_index < first:
+            return other
+    return None
+
+
+def _source(doc: Document, sentence: Sentence, pack: Pack, settings: Settings) -> str | None:
+    """What attributes this sentence: a link, footnote or URL, or a cue outside vague sources."""
+    link = _RAW_SOURCE.search(_raw_with_markup(doc, sentence))
+    if link:
+        return "link or footnote"
+    plain = _unmarked(sentence.text)
+    cue = pack.cues.search(pack.vague.sub(lambda m: _BLANK * len(m.group(0)), plain))
+    if cue:
+        return cue.group(0)
+    extra = _extra_cues(settings.extra_cues)
+    if extra:
+        match = extra.search(plain)
+        if match:
+            return match.group(0)
+    return None
+
+
+def _raw_with_markup(doc: Document, sentence: Sentence) -> str:
+    """The sentence as written, with the masked markup around it (a link's `[` and `](url)`)."""
+    masked = doc.masked
+    start, end = sentence.span.start, sentence.span.end
+    while start > 0 and masked[start - 1] in MASKS:
+        start -= 1
+    while end < len(masked) and masked[end] in MASKS:
+        end += 1
+    return doc.text[start:end]
+
+
+def _inside_quotes(text: str, offset: int) -> bool:
+    """True inside 「」『』“” of this sentence (quoted figures are someone's words or a headline)."""
+    depth = 0
+    for ch in text[:offset]:
+        if ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES and depth:
+            depth -= 1
+    return depth > 0
+
