@@ -177,6 +177,11 @@ def _extra_cues(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 # -- finding figures ------------------------------------------------------------------------
+def shared_candidates(doc: Document, settings: Settings) -> list[Candidate]:
+    """`candidates`, computed once per document and settings (unsupported- and repeated-statistic share it)."""
+    return doc.memo(f"statistic-candidates:{settings!r}", lambda document: candidates(document, settings))
+
+
 def candidates(doc: Document, settings: Settings) -> list[Candidate]:
     """Every figure in the body's sentences, in document order, with its verdict.
 

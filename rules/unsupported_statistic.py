@@ -76,7 +76,7 @@ from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.rule import Finding, Related, Rule, option
-from jalint.rules._statistics import GROUPS, Candidate, Settings, candidates
+from jalint.rules._statistics import GROUPS, Candidate, Settings, shared_candidates
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class Options:
     check_amounts: bool = option(True, "Report amounts with 万/億/兆 and a unit, and counts of companies or users.")
     check_multiples: bool = option(True, "Report multiples such as 2倍.")
     lookback_sentences: int = option(1, "How many sentences before the figure's own may hold its source.")
-    extra_attribution_cues: tuple[str, ...] = option((), "More regexes that attribute a figure in reach.")
+    extra_attribution_cues: tuple[str, ...] = option((), "More regexes that attribute a figure in reach.", regex=True)
 
 
 def settings_for(options: Options) -> Settings:
@@ -116,7 +116,7 @@ class UnsupportedStatistic(Rule[Options]):
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
-        found = candidates(doc, settings_for(self.options))
+        found = shared_candidates(doc, settings_for(self.options))
         repeats: dict[str, list[Candidate]] = {}
         for candidate in found:
             if candidate.verdict == "repeat":
