@@ -6,6 +6,7 @@ configuration or I/O errors (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -335,6 +336,10 @@ def explain(rule: str) -> None:
 
 def main() -> None:
     """Console-script entry point: never show a traceback to the user."""
+    # A lint run allocates millions of small objects (tokens, cached findings) and
+    # frees them all at exit; collecting young objects every 700 allocations costs
+    # a third of a warm run. Cycles are still collected, just less often.
+    gc.set_threshold(100_000, 50, 100)
     try:
         cli(prog_name="jalint")
     except KeyboardInterrupt:

@@ -8,8 +8,10 @@ usage error with a suggestion, never a silently ignored setting.
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -81,10 +83,13 @@ class Config:
     _cache: dict[tuple[int, ...], dict[str, ActiveRule]] = field(default_factory=dict, repr=False)
 
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """`path` relative to the config's folder (POSIX), for include/exclude/override globs."""
+        relative = os.path.relpath(os.path.abspath(path), self._absolute_root)
+        return Path(path).as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+    @cached_property
+    def _absolute_root(self) -> str:
+        return os.path.abspath(self.root)
 
     def is_excluded(self, path: Path) -> bool:
         return matches(self.relative(path), self.exclude)

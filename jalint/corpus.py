@@ -8,18 +8,18 @@ runs once after all files, on the summaries only, never on documents held in
 memory.
 
 A summary may hold a list under "items", each item with a "span" of the file
-text. The engine drops items inside a suppression for that rule and replaces
-each span with its location, so corpus findings point at exact places.
+text. The engine drops items inside a suppression for that rule, replaces each
+span with its location, so corpus findings point at exact places.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from jalint.config import ActiveRule
-from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, fingerprint
+from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, clip_line, fingerprint
 from jalint.positions import LineIndex, Span
 from jalint.suppression import Suppressions
 
@@ -56,8 +56,13 @@ def finish_summary(
     return {**summary, "items": items}
 
 
-def to_diagnostic(rule: ActiveRule, finding: CorpusFinding) -> Diagnostic:
+LineSource = Callable[[str, int], str]  # (path, 1-based line) -> the line's text, "" when unknown
+
+
+def to_diagnostic(rule: ActiveRule, finding: CorpusFinding, line_source: LineSource | None = None) -> Diagnostic:
     loc = Location(*finding.item["loc"])
+    line = line_source(finding.path, loc.line) if line_source else ""
+    source_line, source_start = clip_line(line, loc.column)
     return Diagnostic(
         path=finding.path,
         rule=rule.name,
@@ -66,18 +71,23 @@ def to_diagnostic(rule: ActiveRule, finding: CorpusFinding) -> Diagnostic:
         message=finding.message,
         span=Span(0, 0),
         location=loc,
-        source_line=finding.item.get("line_text", ""),
+        source_line=source_line,
+        source_start=source_start,
         related=tuple(RelatedPlace(path, Location(*item["loc"]), message) for path, item, message in finding.related),
         fingerprint=finding.item.get("fp", ""),
     )
 
 
 def run_corpus_rules(
-    rules: Iterable[ActiveRule], corpus: list[FileResult], targets: set[str]
+    rules: Iterable[ActiveRule], corpus: list[FileResult], targets: set[str], line_source: LineSource | None = None
 ) -> Iterator[Diagnostic]:
-    """Diagnostics of every corpus rule, reported only on `targets` (the files being checked)."""
+    """Diagnostics of every corpus rule, reported only on `targets` (the files being checked).
+
+    Summaries carry no text; `line_source` gives the flagged line for carets,
+    read again only for the files that get a finding.
+    """
     for rule in rules:
         summaries = {r.path: r.summaries[rule.name] for r in corpus if rule.name in r.summaries}
         for finding in rule.rule.check_corpus(summaries, targets):
             if finding.path in targets:
-                yield to_diagnostic(rule, finding)
+                yield to_diagnostic(rule, finding, line_source)

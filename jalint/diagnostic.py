@@ -16,7 +16,7 @@ from jalint.rule import Fix
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Location:
     """A range in a file, 1-based; `end_column` is exclusive. `*_utf16` count UTF-16 units."""
 
@@ -41,27 +41,27 @@ class Location:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RelatedPlace:
     path: str
     location: Location
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class FixEdit:
     span: Span
     location: Location
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class FixInfo:
     applicability: str
     edits: tuple[FixEdit, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Diagnostic:
     path: str
     rule: str
@@ -70,7 +70,8 @@ class Diagnostic:
     message: str
     span: Span
     location: Location
-    source_line: str = ""  # the text of the first line, for carets
+    source_line: str = ""  # the first line around the finding (see `clip_line`), for carets
+    source_start: int = 0  # 0-based column in the full line where `source_line` starts
     related: tuple[RelatedPlace, ...] = ()
     fix: FixInfo | None = None
     fingerprint: str = ""  # hash of the flagged text, stable when other lines change (baselines)
@@ -90,6 +91,17 @@ class FileResult:
     diff: str = ""
     fixed_bytes: bytes | None = None  # the new content, for stdin (printed, not written)
     summaries: dict[str, Any] = field(default_factory=dict)  # per corpus rule, for the corpus phase
+
+
+SOURCE_BEFORE = 80  # characters of context kept before a finding's column
+SOURCE_AFTER = 160  # characters kept from the column on
+
+
+def clip_line(line: str, column: int) -> tuple[str, int]:
+    """A window of `line` around 1-based `column`: generated posts put whole articles on one line,
+    and thousands of copies of such lines would dominate memory and cache size."""
+    start = max(0, column - 1 - SOURCE_BEFORE)
+    return line[start : column - 1 + SOURCE_AFTER], start
 
 
 def fingerprint(rule: str, text: str) -> str:
@@ -113,6 +125,7 @@ def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
         "span": [d.span.start, d.span.end],
         "location": _location_to_list(d.location),
         "source_line": d.source_line,
+        "source_start": d.source_start,
         "related": [[r.path, _location_to_list(r.location), r.message] for r in d.related],
         "fix": None
         if d.fix is None
@@ -135,6 +148,7 @@ def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
         span=Span(*data["span"]),
         location=Location(*data["location"]),
         source_line=data["source_line"],
+        source_start=data.get("source_start", 0),
         related=tuple(RelatedPlace(path, Location(*loc), message) for path, loc, message in data["related"]),
         fix=None
         if fix is None

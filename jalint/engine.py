@@ -8,7 +8,7 @@ from typing import Any
 
 from jalint.config import ActiveRule
 from jalint.corpus import finish_summary
-from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, fingerprint, fix_info
+from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, clip_line, fingerprint, fix_info
 from jalint.document import Document
 from jalint.inline import CODE
 from jalint.positions import LineIndex, Span
@@ -125,6 +125,7 @@ def _unsuppressible_spans(doc: Document) -> list[Span]:
 
 def stamp(path: str, lines: LineIndex, rule: ActiveRule, finding: Finding) -> Diagnostic:
     location = Location.of(lines, finding.span)
+    source_line, source_start = clip_line(lines.line_text(location.line), location.column)
     related = tuple(
         RelatedPlace(path, Location.of(lines, r.span), r.message)
         if r.path is None
@@ -139,7 +140,8 @@ def stamp(path: str, lines: LineIndex, rule: ActiveRule, finding: Finding) -> Di
         message=finding.message,
         span=finding.span,
         location=location,
-        source_line=lines.line_text(location.line),
+        source_line=source_line,
+        source_start=source_start,
         related=related,
         fix=fix_info(lines, finding.fix),
         fingerprint=fingerprint(rule.name, lines.text[finding.span.start : finding.span.end] or finding.message),

@@ -108,7 +108,7 @@ def _add_corpus_findings(
     by_path = {r.path: r for r in results}
     target_names = {t.display for t in targets}
     active_for = {t.display: t.config.active_rules(t.path or Path(t.display)) for t in targets}
-    for diagnostic in run_corpus_rules(rules.values(), results + background, target_names):
+    for diagnostic in run_corpus_rules(rules.values(), results + background, target_names, _line_reader(targets)):
         file_rules = active_for.get(diagnostic.path, {})
         if diagnostic.rule in file_rules and diagnostic.path in by_path:
             severity = file_rules[diagnostic.rule].severity
@@ -117,6 +117,23 @@ def _add_corpus_findings(
             )
     for result in results:
         result.diagnostics.sort(key=lambda d: d.sort_key)
+
+
+def _line_reader(targets: list[Target]):  # noqa: ANN202
+    """Lines of target files for corpus findings' carets (files are read once, only when needed)."""
+    paths = {t.display: t.path for t in targets if t.path is not None}
+    cache: dict[str, list[str]] = {}
+
+    def line(display: str, number: int) -> str:
+        if display not in cache:
+            try:
+                cache[display] = paths[display].read_text(encoding="utf-8-sig").splitlines()
+            except (KeyError, OSError, UnicodeDecodeError):
+                cache[display] = []
+        lines = cache[display]
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    return line
 
 
 def _with_severity(diagnostic, severity: str):  # noqa: ANN001, ANN202

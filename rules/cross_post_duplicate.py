@@ -65,9 +65,10 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 from jalint.corpus import CorpusFinding
@@ -79,6 +80,7 @@ from jalint.text import normalise
 _SENTENCE_END = re.compile(r"(?<=[。．！？!?])")
 SAMPLE_CHARS = 12
 MIN_SHARED = 3
+STOCK_PHRASE = 50  # a sample held by more paragraphs than this is a stock phrase, not evidence
 
 
 @dataclass(frozen=True)
@@ -129,48 +131,68 @@ class CrossPostDuplicate(Rule[Options]):
         posts_by_hash: dict[int, set[str]] = defaultdict(set)
         for path, item in paragraphs:
             posts_by_hash[item["h"]].add(path)
-        index: dict[int, list[int]] = defaultdict(list)
-        for position, (_, item) in enumerate(paragraphs):
-            for sample in item["s"]:
-                index[sample].append(position)
-        first_exact: dict[int, int] = {}
-        for position, (path, item) in enumerate(paragraphs):
-            first_exact.setdefault(item["h"], position)
+        copies = {**self._near_copies(paragraphs), **_exact_copies(paragraphs)}
+        for position, other in sorted(copies.items()):
+            path, item = paragraphs[position]
             if path not in targets or len(posts_by_hash[item["h"]]) > self.options.max_posts:
                 continue
-            other = self._earlier_copy(paragraphs, index, position, first_exact)
-            if other is None:
-                continue
             other_path, other_item = paragraphs[other]
-            line = other_item["loc"][0]
             yield CorpusFinding(
                 path, item,
-                f"この段落は別の記事 {other_path}（{line} 行目）とほぼ同じ内容です。記事間の重複をなくしてください。",
+                f"この段落は別の記事 {other_path}（{other_item['loc'][0]} 行目）とほぼ同じ内容です。"
+                "記事間の重複をなくしてください。",
                 ((other_path, other_item, "同じ段落のある記事"),),
             )
 
-    def _earlier_copy(
-        self, paragraphs: list[tuple[str, Any]], index: dict[int, list[int]], position: int, first_exact: dict[int, int]
-    ) -> int | None:
-        path, item = paragraphs[position]
-        exact = first_exact[item["h"]]
-        if exact != position and paragraphs[exact][0] != path:
-            return exact
-        mine = set(item["s"])
-        shared: dict[int, int] = defaultdict(int)
-        for sample in mine:
-            holders = index[sample]
-            if len(holders) > 50:  # a stock phrase, not evidence
+    def _near_copies(self, paragraphs: list[tuple[str, Any]]) -> dict[int, int]:
+        """Later paragraph -> earliest near copy in another post, from samples shared across posts.
+
+        Only samples that occur in two or more posts are looked at, so the work
+        grows with the number of shared samples, not with the corpus size.
+        """
+        pairs: Counter[tuple[int, int]] = Counter()
+        for holders in _shared_sample_index(paragraphs).values():
+            # One paragraph per post: copies inside a post are duplicate-paragraph's business.
+            per_post = list({paragraphs[p][0]: p for p in reversed(holders)}.values())
+            if len(per_post) > STOCK_PHRASE:
+                continue  # a stock phrase, not evidence
+            for first, second in combinations(sorted(per_post), 2):
+                pairs[(first, second)] += 1
+        copies: dict[int, int] = {}
+        for (first, second), count in sorted(pairs.items()):
+            if count < MIN_SHARED or second in copies:
+                continue  # three shared samples at least: a sentence's start and end alone is a stock frame
+            mine, theirs = paragraphs[second][1], paragraphs[first][1]
+            if not 0.8 <= theirs["n"] / mine["n"] <= 1.25:
                 continue
-            for other in holders:
-                if other < position and paragraphs[other][0] != path:
-                    shared[other] += 1
-        for other, count in sorted(shared.items()):
-            theirs = paragraphs[other][1]
-            if not 0.8 <= theirs["n"] / item["n"] <= 1.25:
-                continue
-            union = len(mine) + len(theirs["s"]) - count
-            # At least three shared samples: one sentence's start and end alone is a stock frame.
-            if count >= MIN_SHARED and union and count / union >= self.options.similarity:
-                return other
-        return None
+            union = len(mine["s"]) + len(theirs["s"]) - count
+            if union and count / union >= self.options.similarity:
+                copies[second] = first
+        return copies
+
+
+def _exact_copies(paragraphs: list[tuple[str, Any]]) -> dict[int, int]:
+    """Later paragraph -> first paragraph of another post with the same normalised text."""
+    first_of: dict[int, int] = {}
+    copies: dict[int, int] = {}
+    for position, (path, item) in enumerate(paragraphs):
+        first = first_of.setdefault(item["h"], position)
+        if first != position and paragraphs[first][0] != path:
+            copies[position] = first
+    return copies
+
+
+def _shared_sample_index(paragraphs: list[tuple[str, Any]]) -> dict[int, list[int]]:
+    """Sample -> paragraphs holding it (in order), for samples that occur in at least two posts."""
+    first_post: dict[int, str] = {}
+    shared: set[int] = set()
+    for path, item in paragraphs:
+        for sample in item["s"]:
+            if first_post.setdefault(sample, path) != path:
+                shared.add(sample)
+    index: dict[int, list[int]] = defaultdict(list)
+    for position, (_, item) in enumerate(paragraphs):
+        for sample in item["s"]:
+            if sample in shared:
+                index[sample].append(position)
+    return index

@@ -46,7 +46,7 @@ The example's posts are separated by `<!-- file: NAME -->` lines.
 
 ## Options
 - `threshold` (default 92.0): similarity (0-100) at or above which two titles
-  count as the same.
+  count as the same. Titles whose numbers differ (「Pi 2.0」, 「Pi 3.0」) never do.
 
 ## Fix safety
 No fix: which post to rename or merge is an editorial choice.
@@ -67,6 +67,7 @@ from jalint.document import Document
 from jalint.rule import Rule, option
 
 _NOISE = re.compile(r"[\s\W_]+")
+_NUMBERS = re.compile(r"[0-9]+")
 
 
 def title_key(title: str) -> str:
@@ -89,9 +90,7 @@ class DuplicateTitle(Rule[Options]):
         entry = doc.front_matter.entries.get("title") if doc.front_matter else None
         if entry is None or not isinstance(entry.value, str) or not title_key(entry.value):
             return {"items": []}
-        line_text = doc.lines.line_text(doc.lines.line_of(entry.value_span.start))
-        return {"items": [{"span": [entry.value_span.start, entry.value_span.end], "title": entry.value,
-                           "line_text": line_text}]}
+        return {"items": [{"span": [entry.value_span.start, entry.value_span.end], "title": entry.value}]}
 
     def check_corpus(self, summaries: dict[str, Any], targets: set[str]) -> Iterator[CorpusFinding]:
         posts = [(path, item) for path in sorted(summaries) for item in summaries[path].get("items", [])]
@@ -108,7 +107,9 @@ class DuplicateTitle(Rule[Options]):
                 match = process.extractOne(
                     keys[index], keys[:index], scorer=fuzz.ratio, score_cutoff=self.options.threshold
                 )
-                earlier = first_by_key[match[0]] if match else index
+                # 「Pi 2.0」 and 「Pi 3.0」 are two products: titles whose numbers differ are different titles.
+                if match and _NUMBERS.findall(match[0]) == _NUMBERS.findall(keys[index]):
+                    earlier = first_by_key[match[0]]
             if earlier == index:
                 continue
             other_path, other = posts[earlier]

@@ -93,9 +93,7 @@ class RepeatedStatistic(Rule[Options]):
         items = []
         for candidate in shared_candidates(doc, Settings()):
             if candidate.verdict in ("unattributed", "repeat") and not _GENERIC.match(candidate.phrase):
-                line_text = doc.lines.line_text(doc.lines.line_of(candidate.span.start))
-                items.append({"span": [candidate.span.start, candidate.span.end], "phrase": candidate.phrase,
-                              "line_text": line_text})
+                items.append({"span": [candidate.span.start, candidate.span.end], "phrase": candidate.phrase})
         return {"items": items}
 
     def check_corpus(self, summaries: dict[str, Any], targets: set[str]) -> Iterator[CorpusFinding]:

@@ -93,8 +93,7 @@ class TagVariant(Rule[Options]):
         items = []
         for item in entry.items if entry is not None else ():
             if isinstance(item.value, str) and item.value.strip():
-                line_text = doc.lines.line_text(doc.lines.line_of(item.span.start))
-                items.append({"span": [item.span.start, item.span.end], "tag": item.value.strip(), "line_text": line_text})
+                items.append({"span": [item.span.start, item.span.end], "tag": item.value.strip()})
         return {"items": items}
 
     def check_corpus(self, summaries: dict[str, Any], targets: set[str]) -> Iterator[CorpusFinding]:

@@ -47,8 +47,8 @@ def _finding(console: Console, d: Diagnostic) -> None:
         f"{escape(d.message)}  [dim]{d.rule}[/dim]"
     )
     if d.source_line.strip():
-        end_column = loc.end_column if loc.end_line == loc.line else None
-        shown, caret_at, caret_width = source_window(d.source_line, loc.column, end_column)
+        end_column = loc.end_column - d.source_start if loc.end_line == loc.line else None
+        shown, caret_at, caret_width = source_window(d.source_line, loc.column - d.source_start, end_column)
         gutter = str(loc.line).rjust(5)
         console.print(f"  [blue]{gutter} │[/blue] {escape(shown)}")
         console.print(f"  [blue]{' ' * 5} │[/blue] {' ' * caret_at}[{style}]{'^' * caret_width}[/{style}]")
