@@ -23,7 +23,7 @@ from jalint.document import Document
 from jalint.inline import CODE, MASKS
 from jalint.positions import Span
 from jalint.rules._paragraphs import Paragraph, ParagraphIndex
-from jalint.rule import option
+from jalint.rule import Finding, Related, option
 from jalint.text import is_mostly_ascii, normalise
 from jalint.tokens import Token
 
@@ -70,6 +70,13 @@ class Cut:
     span: Span
     reason: str
     restart: Paragraph | None = None
+
+    def finding(self, message: str, restart_label: str) -> Finding:
+        """The finding for this cut, with the restart (if any) as related place."""
+        related = ()
+        if self.restart is not None:
+            related = (Related(self.restart.span, f"{restart_label}（{self.restart.line} 行目）"),)
+        return Finding(self.span, message.format(reason=self.reason), related=related)
 
 
 def visible_text(doc: Document, span: Span) -> str:

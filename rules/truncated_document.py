@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jalint.document import Document
-from jalint.rule import Finding, Related, Rule
+from jalint.rule import Finding, Rule
 from jalint.rules._paragraphs import analyse
 from jalint.rules._truncation import AppendixOptions as Options
 from jalint.rules._truncation import article_paragraphs, judge
@@ -58,13 +58,5 @@ class TruncatedDocument(Rule[Options]):
             return
         paragraph, _next = paragraphs[-1]
         cut = judge(doc, index, paragraph, None)
-        if cut is None:
-            return
-        related = ()
-        if cut.restart is not None:
-            related = (Related(cut.restart.span, f"同じ文章の続き（{cut.restart.line} 行目）"),)
-        yield Finding(
-            cut.span,
-            f"記事本文が文の途中で終わっています（{cut.reason}）。結びの文を書き足してください。",
-            related=related,
-        )
+        if cut is not None:
+            yield cut.finding("記事本文が文の途中で終わっています（{reason}）。結びの文を書き足してください。", "同じ文章の続き")

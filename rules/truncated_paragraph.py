@@ -51,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jalint.document import Document
-from jalint.rule import Finding, Related, Rule
+from jalint.rule import Finding, Rule
 from jalint.rules._paragraphs import analyse
 from jalint.rules._truncation import AppendixOptions as Options
 from jalint.rules._truncation import article_paragraphs, judge
@@ -70,13 +70,8 @@ class TruncatedParagraph(Rule[Options]):
         paragraphs = article_paragraphs(doc, index, self.options.appendix_headings)
         for paragraph, next_block in paragraphs[:-1]:  # the last one is truncated-document's
             cut = judge(doc, index, paragraph, next_block)
-            if cut is None:
-                continue
-            related = ()
-            if cut.restart is not None:
-                related = (Related(cut.restart.span, f"書き直された続き（{cut.restart.line} 行目）"),)
-            yield Finding(
-                cut.span,
-                f"段落が文の途中で切れています（{cut.reason}）。文を完成させるか、途中までの段落を削除してください。",
-                related=related,
-            )
+            if cut is not None:
+                yield cut.finding(
+                    "段落が文の途中で切れています（{reason}）。文を完成させるか、途中までの段落を削除してください。",
+                    "書き直された続き",
+                )
