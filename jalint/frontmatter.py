@@ -171,7 +171,21 @@ def _parse_toml(block: FrontMatter, text: str) -> None:
         if key not in data or key in block.entries:
             continue
         value_span = Span(base + match.start(2), base + match.end(2))
-        block.entries[key] = Entry(key, Span(base + match.start(1), base + match.end(1)), data[key], value_span)
+        items = _toml_items(data[key], match.group(2), value_span.start)
+        block.entries[key] = Entry(key, Span(base + match.start(1), base + match.end(1)), data[key], value_span, items)
+
+
+_TOML_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+
+
+def _toml_items(value: Any, raw: str, start: int) -> tuple[Item, ...]:
+    """Spans of the strings of a one-line TOML array (`tags = ["a", "b"]`), like YAML list items."""
+    if not isinstance(value, list) or not raw.startswith("["):
+        return ()
+    literals = list(_TOML_STRING.finditer(raw))
+    if len(literals) != len(value) or not all(isinstance(item, str) for item in value):
+        return ()
+    return tuple(Item(item, Span(start + m.start(), start + m.end())) for item, m in zip(value, literals, strict=True))
 
 
 _TOML_ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")

@@ -23,6 +23,7 @@ class Token:
     pos_detail: str  # 品詞細分類 (格助詞, 普通名詞, ...)
     conjugation: str  # 活用形 (連用形-一般, ...), "" when none
     lemma: str
+    unknown: bool = False  # not in the dictionary: often a word cut in two (「モデ」)
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def tokenize(masked: str, base: int) -> list[Token]:
                 pos_detail=_field(feature.pos2),
                 conjugation=_field(feature.cForm),
                 lemma=_field(feature.lemma) or surface,
+                unknown=bool(getattr(word, "is_unk", False)),
             )
         )
     return tokens

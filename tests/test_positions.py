@@ -409,3 +409,11 @@ def test_block_kinds_and_lines():
     # Paragraphs nested in containers are not top-level paragraphs.
     assert [block.line for _, block in doc.paragraphs] == [1]
     assert re.fullmatch(r"\s*", doc.plain(code.span))  # code is not prose
+
+
+def test_toml_list_items_have_spans():
+    doc = document('+++\ntitle = "物流"\ntags = ["生成AI", \'物流\']\n+++\n\n本文です。\n')
+    items = doc.front_matter.entries["tags"].items
+    assert [item.value for item in items] == ["生成AI", "物流"]
+    assert [cut(doc, item.span) for item in items] == ['"生成AI"', "'物流'"]
+    assert where(doc, items[1].span) == (3, 18)
