@@ -416,4 +416,4 @@ def test_toml_list_items_have_spans():
     items = doc.front_matter.entries["tags"].items
     assert [item.value for item in items] == ["生成AI", "物流"]
     assert [cut(doc, item.span) for item in items] == ['"生成AI"', "'物流'"]
-    assert where(doc, items[1].span) == (3, 18)
+    assert where(doc, items[1].span) == (3, 17)
