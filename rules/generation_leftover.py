@@ -401,7 +401,7 @@ def _sequence_hits(doc: Document, lines: list[int], check: Check) -> Iterator[Hi
     count = len(check.regexes)
     for first in lines:
         numbers = range(first, first + count)
-        if all(n in available and regex.search(doc.lines.line_text(n)) for n, regex in zip(numbers, check.regexes)):
+        if all(n in available and regex.search(doc.lines.line_text(n)) for n, regex in zip(numbers, check.regexes, strict=True)):
             yield Hit(doc.lines.lines_span(first, first + count - 1), check)
 
 
@@ -441,7 +441,7 @@ def _line_fix(doc: Document, hit: Hit, hits: list[Hit], fixed_lines: set[int]) -
         for i in range(max(other.span.start, start), min(other.span.end, end)):
             covered[i - start] = True
     line_text = doc.text[start:end]
-    rest = "".join(ch for ch, hit_here in zip(line_text, covered) if not hit_here)
+    rest = "".join(ch for ch, hit_here in zip(line_text, covered, strict=True) if not hit_here)
     if rest.strip(" \t\u3000>-*_#" + _SENTENCE_END + "、。"):
         return None
     fixed_lines.add(line)

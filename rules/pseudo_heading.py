@@ -47,7 +47,6 @@ colon. The level is a guess from context and may not be what the author meant.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass

@@ -9,7 +9,6 @@ import pytest
 
 from jalint import cache as cache_module
 from jalint.config import Layer
-from jalint.runner import RunRequest
 from jalint.session import Options, collect
 
 COPY = "倉庫の作業計画は、前日の出荷予測をもとに毎晩自動で組み直しています。"
