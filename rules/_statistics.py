@@ -19,12 +19,13 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from jalint.document import Document
 from jalint.inline import MARKUP, MASKS, strip_masks
 from jalint.positions import Span
+from jalint.sections import Heading
 from jalint.sentences import Sentence
 
 PACK = "unsupported_statistic.toml"
@@ -60,6 +61,10 @@ class Exclusion:
     sentence: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     previous: re.Pattern[str] | None
+    heading: re.Pattern[str] | None
+    section: re.Pattern[str] | None
+    lead_in: re.Pattern[str] | None
+    post: re.Pattern[str] | None
     repeated: bool
 
 
@@ -159,10 +164,17 @@ def _exclusion(entry: dict, fragments: dict[str, str]) -> Exclusion:
         sentence=optional("sentence"),
         unless=optional("unless"),
         previous=optional("previous"),
+        heading=optional("heading"),
+        section=optional("section"),
+        lead_in=optional("lead-in"),
+        post=optional("post"),
         repeated=bool(entry.get("repeated", False)),
     )
-    if not any((exclusion.figure, exclusion.before, exclusion.after, exclusion.sentence, exclusion.previous)):
-        raise ValueError(f"{PACK}: exclude {exclusion.id}: give at least one of figure, before, after, sentence, previous")
+    if exclusion.section and not exclusion.heading:
+        raise ValueError(f"{PACK}: exclude {exclusion.id}: section needs heading (it reads the section that heading opens)")
+    anchors = (exclusion.figure, exclusion.before, exclusion.after, exclusion.sentence, exclusion.previous)
+    if not any((*anchors, exclusion.heading, exclusion.lead_in)):
+        raise ValueError(f"{PACK}: exclude {exclusion.id}: give at least one of figure, before, after, sentence, previous, heading, lead-in")
     return exclusion
 
 
@@ -208,7 +220,7 @@ def candidates(doc: Document, settings: Settings) -> list[Candidate]:
                 verdict, reason = "repeat", f"first mention (line {reported[key]})"
             elif verdict == "unattributed":
                 reported[key] = line
-            elif verdict == "attributed":
+            elif verdict == "attributed" or (verdict == "excluded" and key not in reported and judge.sourced(index, reason)):
                 attributed.setdefault(key, line)
             seen.add(key)
             found.append(Candidate(span, doc.plain(span), figure.id, sentence, verdict, reason, key))
@@ -280,16 +292,29 @@ class _Judge:
             return "excluded", "quoted"
         if _repeats_title(doc, text) or _is_headline(doc, sentence):
             return "excluded", "title"
-        previous = _previous_text(doc, self.sentences, index)
+        around = _Surroundings(doc, self.sentences, index)
         for exclusion in self.pack.exclusions:
-            if _excludes(exclusion, text, start, end, phrase, repeated, previous):
+            if _excludes(exclusion, text, start, end, phrase, repeated, around):
                 return "excluded", exclusion.id
-        for other in _context(doc, self.sentences, index, self.settings.lookback):
+        attribution = self.attribution(index)
+        if attribution is not None:
+            return "attributed", attribution
+        return "unattributed", ""
+
+    def attribution(self, index: int) -> str | None:
+        """The source in reach of sentence `index`, with where it stands, or None."""
+        for other in _context(self.doc, self.sentences, index, self.settings.lookback):
             source = self.source(other)
             if source is not None:
                 where = "same sentence" if other == index else f"sentence {other - index:+d}"
-                return "attributed", f"{source} ({where})"
-        return "unattributed", ""
+                return f"{source} ({where})"
+        return None
+
+    def sourced(self, index: int, reason: str) -> bool:
+        """An excluded figure whose own sentence names a source (「…を調達したというニュースを
+        日経が報じた」) still attributes that figure for its later mentions; a headline or a
+        quotation does not."""
+        return reason not in _UNSOURCING_EXCLUSIONS and self.source(index) is not None
 
     def source(self, index: int) -> str | None:
         if index not in self._sources:
@@ -297,6 +322,7 @@ class _Judge:
         return self._sources[index]
 
 
+_UNSOURCING_EXCLUSIONS = frozenset({"title", "quoted", "blockquote", "question"})
 _TITLE_NOISE = re.compile(r"[\s\u3000？?！!。、「」『』：:]")
 
 
@@ -330,12 +356,42 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
     return not strip_masks(sentence.text).rstrip().endswith(("。", "．", "."))
 
 
+class _Surroundings:
+    """What an exclusion may look at beyond the sentence, computed only when asked."""
+
+    def __init__(self, doc: Document, sentences: list[Sentence], index: int) -> None:
+        self.doc, self.sentences, self.index = doc, sentences, index
+
+    @cached_property
+    def previous(self) -> str:
+        return _unmarked(_previous_text(self.doc, self.sentences, self.index))
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        """The section headings the sentence stands under, nearest first."""
+        return _enclosing_headings(self.doc, self.sentences[self.index].block_index)
+
+    @cached_property
+    def post(self) -> str:
+        """The prose of the whole post, one sentence a line (computed once per document)."""
+        return self.doc.memo("statistic-post-prose", lambda doc: _unmarked("\n".join(s.text for s in doc.sentences)))
+
+    @cached_property
+    def lead_in(self) -> str:
+        return _unmarked(_list_caption(self.doc, self.sentences, self.index))
+
+    def section_text(self, heading: Heading) -> str:
+        """The section `heading` opens, from its title up to the end of the sentence."""
+        sentence = self.sentences[self.index]
+        return _unmarked(self.doc.plain(Span(heading.title_span.start, sentence.span.end)))
+
+
 def _excludes(
-    exclusion: Exclusion, text: str, start: int, end: int, phrase: str, repeated: bool, previous: str
+    exclusion: Exclusion, text: str, start: int, end: int, phrase: str, repeated: bool, around: _Surroundings
 ) -> bool:
     if exclusion.repeated and not repeated:
         return False
-    if exclusion.previous and not exclusion.previous.search(_unmarked(previous)):
+    if exclusion.previous and not exclusion.previous.search(around.previous):
         return False
     if exclusion.figure and not exclusion.figure.search(phrase):
         return False
@@ -345,7 +401,57 @@ def _excludes(
         return False
     if exclusion.sentence and not exclusion.sentence.search(_unmarked(text)):
         return False
-    return not (exclusion.unless and exclusion.unless.search(_unmarked(text)))
+    if exclusion.unless and exclusion.unless.search(_unmarked(text)):
+        return False
+    if exclusion.lead_in and not exclusion.lead_in.search(around.lead_in):
+        return False
+    if exclusion.post and not exclusion.post.search(around.post):
+        return False
+    return not (exclusion.heading and not _section_matches(exclusion, around))
+
+
+def _section_matches(exclusion: Exclusion, around: _Surroundings) -> bool:
+    """A heading above the sentence matches `heading`, and its section so far matches `section`."""
+    assert exclusion.heading is not None
+    return any(
+        exclusion.heading.search(heading.title)
+        and (exclusion.section is None or exclusion.section.search(around.section_text(heading)))
+        for heading in around.headings
+    )
+
+
+def _enclosing_headings(doc: Document, block_index: int) -> list[Heading]:
+    """The structural headings whose sections hold this block: the nearest, then its parents."""
+    chain: list[Heading] = []
+    for heading in reversed(doc.outline):
+        if heading.block_index >= block_index:
+            continue
+        if not chain or heading.level < chain[-1].level:
+            chain.append(heading)
+            if heading.level <= 1:
+                break
+    return chain
+
+
+def _list_caption(doc: Document, sentences: list[Sentence], index: int) -> str:
+    """What introduces the list holding sentence `index`, when it directly precedes the list:
+    a caption line (「**期待効果**:」) or the last sentence of the paragraph before."""
+    block_index = sentences[index].block_index
+    if doc.blocks[block_index].container != "list_item":
+        return ""
+    first = block_index
+    while first > 0 and (doc.blocks[first - 1].container == "list_item" or doc.blocks[first - 1].kind == "list_item"):
+        first -= 1
+    if first == 0:
+        return ""
+    before = doc.blocks[first - 1]
+    if before.kind == "pseudo_heading" and before.content is not None:
+        return doc.plain(before.content)
+    if before.kind == "paragraph" and before.top_level:
+        lead_in = _list_lead_in(doc, sentences, index)
+        if lead_in is not None and sentences[lead_in].block_index == first - 1:
+            return sentences[lead_in].text
+    return ""
 
 
 def _unmarked(text: str) -> str:

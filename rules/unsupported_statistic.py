@@ -8,9 +8,12 @@ growth rate (前年比20%増, CAGR 15%) or a count of companies or users with
 以上/超 (100社以上), when neither its sentence nor the sentence before names a
 source (「…によると」「…の調査」「…が発表した」「レポート」「出典」, or a research
 firm or agency such as IDC or 総務省), links one, or carries a footnote
-reference (`[^1]`). A figure in a list item may also be attributed by the
+reference (`[^1]`). A vendor's claim stated as such (「…を謳っています」「…と同社は
+主張しています」) or a named party's own evaluation (「富士通の初期評価では」) counts as
+its source. A figure in a list item may also be attributed by the
 sentence that introduces the list, and a figure already attributed earlier in
-the post stays attributed when it comes back. The finding points at the figure
+the post (even in a mention that is otherwise excluded, such as 「…を達成したという
+ニュースを地元紙が報じた」) stays attributed when it comes back. The finding points at the figure
 phrase (「75%以上の企業」). A figure the post repeats is reported once, at its
 first mention, with the other places as related locations.
 
@@ -23,11 +26,20 @@ Not reported, because they are not claims that need a source:
 - tables: a table's source belongs in the sentence that introduces it, which is
   checked like any other sentence, and one finding per cell would bury it;
 - hypothetical examples and worked arithmetic (仮に, 〜と仮定すると, 〜とすれば,
-  試算すると, 「例えば…場合」, 「A社では」, `15時間 × 12か月 = 180時間`);
+  〜たとしても, 試算すると, 「例えば…場合」, 「A社では」, `15時間 × 12か月 = 180時間`),
+  and label lines under an estimate heading (「## ROI試算」 … 「導入コスト: 5,000万円」);
+- anonymous illustrations: 「ある清掃サービス企業では…」, the writer's own project
+  (「私が以前担当したプロジェクトでは」), 「…を30%削減した事例もあります」, a case study
+  that names no company (「## 事例1：中小運送会社のAI配車導入」, unlike
+  「事例1：ダイキン工業 ― …」) and the story of an anonymised A社 told in a list or section;
+- the writer's expected effects (a list captioned 「期待効果」 or introduced by
+  「…効果が期待できます」, 「期待される効果:」, 「（例：20%減）」), unless an item cites a case;
+- the shares of a tally the post says it made itself (「編集部が681社のWebサイトデータを
+  分析した結果」);
 - short questions about a figure (headlines such as 「…1000億ドルの真意とは？」)
   and the post's headline line repeated at the top of the body;
 - a figure pointed back to after its first mention (「この75%という数字」,
-  「今回の500億円は」), a currency conversion in brackets (「223億元（約4700億円）」),
+  「今回の500億円は」, 「10億ユーロか、なるほど」, 「人材不足（63.9%）」), a currency conversion in brackets (「223億元（約4700億円）」),
   the complement of a share (「残りの20%」), 100% and 0% used as idioms;
 - prices and fees of an offering (「月額3万円」), thresholds (「80%を超えると」),
   goals (「まずは80%を目指し」), fines set by a law, cost estimates labelled
