@@ -20,7 +20,7 @@ SEVERITIES = ("error", "warning", "info")
 SCOPES = ("document", "front_matter", "section", "block", "sentence", "corpus", "engine")
 CATEGORIES = ("structure", "front-matter", "claims", "style", "notation", "engine")
 FIX_SAFETIES = ("safe", "unsafe", "none")
-DOC_SECTIONS = ("What it finds", "Why it matters", "Example", "Use instead", "Options")
+DOC_SECTIONS = ("What it finds", "Why it matters", "Example", "Use instead", "Options", "Fix safety")
 
 
 @dataclass(frozen=True)
