@@ -13,14 +13,25 @@ A tag counts as supported when it is found:
   (「コンピュータ」 and 「コンピューター」), must occur there. 「AI規制」 is
   supported by 「AIの規制」; 「推論」 and 「最適化」 in different paragraphs do not
   support 「推論最適化」. A katakana word must not run on into more katakana
-  (「ガイド」 is not in 「ガイドライン」);
+  (「ガイド」 is not in 「ガイドライン」), and katakana words the analyser splits
+  are one word (「データセンター」, not データ + センター);
 - where a word is the post's topic, anywhere: a word of the title, or a Latin
   word used in three sentences or more. On a post about AI, 「AI倫理」 is
   supported by 「倫理」 in any sentence;
 - without its light words (`light-words`): 「DX推進」 on a post about DX is
   supported even if it never says 「推進」;
 - through an alias: 「LLM」 is supported by 「大規模言語モデル」, also inside a
-  compound (「LLM活用」 by 「大規模言語モデルを活用」).
+  compound (「LLM活用」 by 「大規模言語モデルを活用」);
+- as a paraphrase: a near-synonym from the word families of `tag_words.toml`
+  stands in for a word of the tag when another word of the tag is written
+  right beside it. 「推論最適化」 is supported by 「推論を高速化」, 「コスト削減」 by
+  「コストを抑える」 or 「工数の削減」, 「AI人材」 by 「AIエンジニア」; but not by
+  「費用を抑える」 (no word of the tag as written), nor by 「高速な推論能力」 (推論
+  there is reasoning).
+
+Words that name the kind of post rather than its topic (ガイド, ニュース, 最新,
+動向, 事例, 論文, ロードマップ, listed in `tag_words.toml`) are not looked for:
+「AI最新ニュース」 needs AI, and 「最新ニュース」 is not checked at all.
 
 Code counts; link targets, bare URLs, HTML comments and list items that are
 only an internal link (a "related posts" list naming other posts) do not.
@@ -60,8 +71,11 @@ tags: ["音声認識", "図書館", "アクセシビリティ"]
   `"Anthropic=Claude|…"` is one way: Claude supports the tag Anthropic, but
   Anthropic does not support a tag Claude. Aliases apply to whole tags and to
   the words inside compound tags. The default holds English and Japanese
-  spellings of common AI and IT words and large vendors, and the best-known
-  products of those vendors; setting `aliases` replaces it.
+  spellings of common AI and IT words and large vendors, the best-known
+  products of those vendors, well-known language models (for LLM) and a few
+  narrower words (サイバー攻撃 for セキュリティ, ビジネス変革 for DX); setting
+  `aliases` replaces it. The word families and genre words of
+  `tag_words.toml` are bundled data, not options.
 - `extend-aliases` (default `[]`): more entries, added to `aliases`. In
   `.jalint.toml`: `extend-aliases = ["桐ヶ丘市|きりがおか市"]`.
 - `light-words` (default `["推進", "活用", "導入", "対応", "分析", "支援",
@@ -76,10 +90,13 @@ merely say it another way; add an alias or mention the topic instead.
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
+from itertools import product
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
@@ -101,6 +118,8 @@ DEFAULT_ALIASES = (
     "ROI|投資対効果|投資収益率|費用対効果",
     "エージェント|agent",
     "マルチモーダル|multimodal",
+    "ファインチューニング|fine-tuning|fine tuning|finetuning|微調整",
+    "セキュリティ|security",
     "NVIDIA|エヌビディア",
     "Google|グーグル",
     "Microsoft|マイクロソフト",
@@ -109,7 +128,12 @@ DEFAULT_ALIASES = (
     "Meta|メタ社|Meta Platforms",
     "OpenAI|オープンAI",
     "Anthropic|アンソロピック|アンスロピック",
-    # A vendor's products name the vendor for a reader (one way only).
+    # Narrower words a reader takes as the tag (one way only).
+    "セキュリティ=セキュア|サイバー攻撃|サイバー脅威|サイバーリスク|サイバー犯罪"
+    "|サイバー対策|サイバー防御",
+    "DX=デジタル変革|ビジネス変革|組織変革|業務変革",
+    # A vendor's products name the vendor for a reader, and its language models an LLM (one way only).
+    "LLM=言語モデル|ChatGPT|GPT|Gemini|Claude|Llama|Mistral|Granite|vLLM",
     "OpenAI=ChatGPT|GPT|Sora|DALL-E",
     "Google=Gemini|Gemma|DeepMind|Bard|Alphabet|Waymo|Vertex AI|TPU|YouTube|Android|TensorFlow",
     "Microsoft=Azure|Copilot|Bing",
@@ -146,6 +170,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 _LEMMA_GLOSS = re.compile(r"-[A-Za-z]+$")  # unidic: コンピューター-computer
 _NEWLINE = re.compile("\n")
 _KANA = re.compile(r"[\u3040-\u30ff]")
+_KATAKANA = re.compile(r"[\u30a1-\u30ff]+")
 # A list item that is only an internal link: "related posts" lists name other posts' topics.
 # (A link to another site is kept: a list of sources is part of what the post says.)
 _LINK_ITEM = re.compile(
@@ -153,6 +178,8 @@ _LINK_ITEM = re.compile(
 )
 # A Latin word (acronym, name) used in this many sentences is what the post is about.
 TOPIC_SENTENCES = 3
+# Word families: near-synonyms that count for a tag word beside the tag's other words.
+WORDS = "tag_words.toml"
 
 
 @lru_cache(maxsize=64)
@@ -183,6 +210,44 @@ class Word:
     forms: frozenset[str]
     latin: bool  # written in Latin letters or digits: an acronym or a name
     light: bool = False  # a generic word the tag can do without
+    family: Family | None = None  # near-synonyms that stand in for it beside the tag's other words
+    other_senses: frozenset[str] = frozenset()  # compounds where it means something else (推論能力)
+    genre: bool = False  # names the kind of post (ガイド, 事例), not its topic: not looked for
+
+
+@dataclass(frozen=True)
+class Family:
+    """Words a reader takes as a tag word when the tag's other words stand within `window` characters."""
+
+    members: frozenset[str]
+    window: int
+    topic: bool  # members also count anywhere in a post whose topic is the tag's other words
+
+
+@dataclass(frozen=True)
+class TagWords:
+    """The bundled data of `tag_words.toml`."""
+
+    genre: frozenset[str]
+    families: dict[str, Family]
+    other_senses: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def tag_words() -> TagWords:
+    data = tomllib.loads(resources.files("jalint.rules").joinpath(WORDS).read_text(encoding="utf-8"))
+    families = {
+        searchable(entry["word"]): Family(
+            frozenset(searchable(member) for member in entry["members"]) - {""},
+            entry.get("window", data["window"]),
+            entry.get("topic", False),
+        )
+        for entry in data["family"]
+    }
+    senses = {
+        searchable(word): frozenset(map(searchable, compounds)) for word, compounds in data["other-senses"].items()
+    }
+    return TagWords(frozenset(searchable(word) for word in data["genre"]), families, senses)
 
 
 @lru_cache(maxsize=4096)
@@ -193,20 +258,49 @@ def content_words(tag: str, groups: tuple[str, ...], light_words: tuple[str, ...
     """
     aliases = alias_index(groups)
     light_words = tuple(searchable(word) for word in light_words)
+    data = tag_words()
     words: list[Word] = []
     position = 0
     for latin in [*_LATIN_WORD.finditer(tag), None]:
         japanese = tag[position : latin.start() if latin else len(tag)]
-        for token in tokenize(japanese, 0) if japanese.strip() else ():
-            if token.pos not in _CONTENT_POS or (len(token.surface) == 1 and _KANA.match(token.surface)):
-                continue
-            forms = {searchable(token.surface), searchable(_LEMMA_GLOSS.sub("", token.lemma))} - {""}
+        for surface, lemma in _japanese_words(japanese):
+            forms = {searchable(surface), searchable(lemma)} - {""}
             spelled = frozenset().union(*(spellings(form, aliases) for form in forms))
-            words.append(Word(spelled, latin=False, light=searchable(token.surface) in light_words))
+            family = next((data.families[form] for form in forms if form in data.families), None)
+            words.append(
+                Word(
+                    spelled,
+                    latin=False,
+                    light=searchable(surface) in light_words,
+                    family=replace(family, members=family.members - spelled) if family else None,
+                    other_senses=frozenset().union(*(data.other_senses.get(form, ()) for form in forms)),
+                    genre=searchable(surface) in data.genre,
+                )
+            )
         if latin is not None:
             words.append(Word(spellings(searchable(latin.group()), aliases), latin=True))
             position = latin.end()
     return tuple(words)
+
+
+def _japanese_words(text: str) -> Iterator[tuple[str, str]]:
+    """Surface and dictionary form of each content word; adjacent katakana words are one word.
+
+    The analyser splits 「ロードマップ」 into ロード + マップ, and neither can be
+    found in the body, where a katakana word must not run on into more katakana.
+    """
+    words: list[tuple[str, str, int, int]] = []  # surface, lemma, start, end
+    for token in tokenize(text, 0) if text.strip() else ():
+        if token.pos not in _CONTENT_POS or (len(token.surface) == 1 and _KANA.match(token.surface)):
+            continue
+        lemma = _LEMMA_GLOSS.sub("", token.lemma)
+        if words and words[-1][3] == token.start and _KATAKANA.fullmatch(words[-1][0] + token.surface):
+            surface, previous_lemma, start, _ = words.pop()
+            words.append((surface + token.surface, previous_lemma + lemma, start, token.end))
+        else:
+            words.append((token.surface, lemma, token.start, token.end))
+    for surface, lemma, _, _ in words:
+        yield surface, lemma
 
 
 @dataclass
@@ -228,6 +322,29 @@ class PostText:
         return found
 
 
+    def places(self, word: Word) -> dict[int, list[tuple[int, int, int | None]]]:
+        """Line -> (start, end, window) of each occurrence of the word in its sense.
+
+        The window is None where the word is written as in the tag, else that
+        of the family member standing in for it.
+        """
+        elsewhere = [
+            (at, at + len(compound))
+            for compound in word.other_senses
+            for at in occurrences(self.whole, compound, katakana_boundary=True)
+        ]
+        found: dict[int, list[tuple[int, int, int | None]]] = {}
+        family = word.family or Family(frozenset(), 0, topic=False)
+        for forms, window in ((word.forms, None), (family.members, family.window)):
+            for form in forms:
+                for at in occurrences(self.whole, form, katakana_boundary=True):
+                    if any(start <= at < end for start, end in elsewhere):
+                        continue  # 推論 in 「推論能力」 is reasoning, not inference
+                    line = bisect_right(self.line_starts, at) - 1
+                    found.setdefault(line, []).append((at, at + len(form), window))
+        return found
+
+
 def post_text(doc: Document) -> PostText:
     raw = _LINK_ITEM.sub("", doc.text[doc.body_span.start : doc.body_span.end])
     title = searchable(doc.title or "")
@@ -244,7 +361,8 @@ def supported(tag: str, text: PostText, groups: tuple[str, ...], light_words: tu
     「規制」 anywhere, 「ROI分析」 on a post about ROI by 「分析」; the other words
     must share a sentence (「推論」 and 「最適化」 far apart do not make 「推論最適化」).
     Light words may be missing when the tag has other words: 「DX推進」 on a post
-    about DX that never says 「推進」 is still supported.
+    about DX that never says 「推進」 is still supported. Failing all that, a
+    paraphrase will do (`paraphrased`).
     """
     whole_tag = spellings(searchable(tag), alias_index(groups))
     if any(occurs(text.whole, form) for form in whole_tag):
@@ -252,19 +370,60 @@ def supported(tag: str, text: PostText, groups: tuple[str, ...], light_words: tu
     words = content_words(tag, groups, light_words)
     if not words:
         return False
+    words = tuple(word for word in words if not word.genre)
+    if not words:
+        return True  # 「最新ニュース」 says what kind of post it is, which its words cannot show
     if all(word.light for word in words):
         words = tuple(replace(word, light=False) for word in words)
+    return _words_found(words, text) or paraphrased(words, text)
+
+
+def _is_topic(word: Word, text: PostText) -> bool:
+    """A word of the title, or a Latin word used in several sentences: the post is about it."""
+    if any(occurs(text.title, form, katakana_boundary=True) for form in word.forms):
+        return True
+    return word.latin and len(text.lines_with(word, enough=TOPIC_SENTENCES)) >= TOPIC_SENTENCES
+
+
+def _words_found(words: tuple[Word, ...], text: PostText) -> bool:
     shared: set[int] | None = None
     for word in words:
-        if word.light or any(occurs(text.title, form, katakana_boundary=True) for form in word.forms):
-            continue  # a word of the title is a topic: anywhere will do
-        lines = text.lines_with(word, enough=TOPIC_SENTENCES if word.latin else 0)
-        if word.latin and len(lines) >= TOPIC_SENTENCES:
-            continue  # a Latin word used again and again is a topic too
+        if word.light or _is_topic(word, text):
+            continue  # a topic word may be anywhere
+        lines = text.lines_with(word)
         shared = lines if shared is None else shared & lines
         if not shared:
             return False
     return True
+
+
+def paraphrased(words: tuple[Word, ...], text: PostText) -> bool:
+    """One sentence says the tag with near-synonyms (`tag_words.toml`) standing in for some of its words.
+
+    「推論を高速化」 says 「推論最適化」 and 「コストを抑える」 says 「コスト削減」:
+    at least one word of the tag must be there as written, in the tag's sense,
+    and the stand-ins within the family's window of it. Topics do not help
+    (「高速化」 in a post whose title says 推論 is not enough), except for a
+    family marked `topic`: 「法整備」 anywhere in a post about AI says 「AI規制」.
+    """
+    words = tuple(word for word in words if not word.light)
+    if len(words) < 2 or not any(word.family for word in words):
+        return False
+    places = [text.places(word) for word in words]
+    for word, by_line in zip(words, places, strict=True):
+        others = [other for other in words if other is not word]
+        if word.family and word.family.topic and by_line and all(_is_topic(other, text) for other in others):
+            return True
+    for line in set.intersection(*(set(by_line) for by_line in places)):
+        for combination in product(*(by_line[line] for by_line in places)):
+            windows = [window for _, _, window in combination if window is not None]
+            if len(windows) == len(combination):
+                continue  # every word a stand-in: 「費用を抑える」 is not 「コスト削減」
+            between = max(end for _, end, _ in combination) - min(start for start, _, _ in combination)
+            between -= sum(end - start for start, end, _ in combination)
+            if between <= min(windows, default=0):
+                return True
+    return False
 
 
 class TagUnsupported(Rule[Options]):
