@@ -14,7 +14,10 @@ Traces of the generation process left in a post: end markers, assistant chatter,
 
 The phrases are data: `generation_leftover.toml` next to this module is a
 Vale-like pack of checks (kind, tokens or regexes, scope, message) that a team
-can extend; `extra-patterns` adds regexes from the config.
+can extend; `extra-patterns` adds regexes from the config. A check runs only on
+posts that hold literal text every match of its regexes needs, derived from the
+regexes themselves (see the pack's header); this never changes the findings,
+but a pattern without such text runs on every post.
 
 Only prose and front-matter string values are read: code blocks, inline code,
 URLs, tables and HTML are masked (conflict markers, `<END>` and nested front
@@ -74,13 +77,15 @@ sentence needs a human.
 from __future__ import annotations
 
 import bisect
-
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
+from re import _constants as sre  # `re`'s own parser, read by the prefilter
+from re import _parser
+from typing import Any
 
 from jalint.blocks import Block
 from jalint.document import PROSE_BLOCKS, Document
@@ -128,6 +133,10 @@ class Check:
     skip_examples: bool
     skip_lists: bool
     message: str
+    # The prefilter (see _prefilter): a text can only match if, for every group,
+    # it holds one of the group's strings; no groups means the check always runs.
+    anchors: tuple[tuple[str, ...], ...] = ()
+    folded: bool = False  # the anchors are case-folded: look for them in the folded text
 
 
 @dataclass(frozen=True)
@@ -160,6 +169,7 @@ def _compile(entry: dict) -> Check:
         regexes = tuple(re.compile(source, flags) for source in sources)
     else:
         regexes = (re.compile("|".join(f"(?:{s})" for s in sources), flags),)
+    anchors, folded = _prefilter(regexes)
     return Check(
         id=check_id,
         group=group,
@@ -171,6 +181,8 @@ def _compile(entry: dict) -> Check:
         skip_examples=entry.get("examples", "report") == "skip",
         skip_lists=entry.get("lists", "report") == "skip",
         message=entry["message"],
+        anchors=anchors,
+        folded=folded,
     )
 
 
@@ -183,6 +195,7 @@ def _extra_check(patterns: tuple[str, ...]) -> Check | None:
         regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
     except re.error as error:
         raise ValueError(f"rules.generation-leftover.extra-patterns: invalid regex ({error})") from error
+    anchors, folded = _prefilter((regex,))
     return Check(
         id="extra-pattern",
         group="extra",
@@ -194,7 +207,207 @@ def _extra_check(patterns: tuple[str, ...]) -> Check | None:
         skip_examples=False,
         skip_lists=False,
         message="設定で禁止されたパターン「{text}」が残っています。書き直すか削除してください。",
+        anchors=anchors,
+        folded=folded,
     )
+
+
+# -- prefilter ------------------------------------------------------------------
+# Most checks match in almost no post, yet each regex scans every post's whole
+# text (`re` skips ahead fast only over a literal prefix). So each check keeps
+# anchors: literal strings of which every match must contain one, read from its
+# parsed regex. Literals in a row make a string; an alternation needs a string
+# from each branch; optional parts, zero-minimum repeats and lookarounds give
+# nothing. A check runs only on texts that hold an anchor, which C-speed `in`
+# tests (or, for many anchors, one literal alternation) find far faster than
+# the check's own regex. The derivation only ever drops knowledge: what it does
+# not understand contributes nothing, and a check without anchors always runs.
+# So it can let a check run for nothing, never hide a match.
+
+_FEW_ANCHORS = 5  # up to this many strings, one `in` each beats a pass of an alternation regex
+_MAX_SPELLINGS = 8  # variants of a literal spelled out: each is one more string to look for
+_LONG_ENOUGH = 6  # a literal this long is already rare in prose: spelling out more only adds strings
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_Items = Iterable[tuple[Any, Any]]  # a parsed (sub)pattern: (opcode, argument) pairs
+
+
+def _prefilter(regexes: tuple[re.Pattern[str], ...]) -> tuple[tuple[tuple[str, ...], ...], bool]:
+    """The anchor groups of a check's regexes, and whether they are case-folded.
+
+    The anchors of a case-sensitive regex may be folded too (an occurrence in
+    the text is still one in the folded text), so one flag per check suffices.
+    """
+    folded = any(regex.flags & re.IGNORECASE for regex in regexes)
+    groups = (_anchors(regex, folded) for regex in regexes)
+    return tuple(group for group in groups if group), folded
+
+
+def _anchors(regex: re.Pattern[str], folded: bool) -> tuple[str, ...]:
+    """Strings one of which every match of `regex` contains; () to always run the regex."""
+    items = list(_flat(_parser.parse(regex.pattern, regex.flags)))
+    if items and items[0][0] is sre.LITERAL and not regex.flags & re.IGNORECASE:
+        return ()  # `re` already jumps between occurrences of a literal prefix: a prefilter would scan twice
+    required = _required(items)
+    return tuple(sorted(_minimal({_fold(s) for s in required}) if folded else required))
+
+
+def _fold(text: str) -> str:
+    """Text case-folded so that the letters `re.IGNORECASE` equates become equal.
+
+    `casefold()` does that for every letter but the Turkish İ and ı, which `re`
+    equates with i; they are mapped first. (A case-insensitive regex would
+    spare the folding but is far slower: `re` cannot skip ahead by a cased
+    first letter.)
+    """
+    return text.replace("İ", "i").replace("ı", "i").casefold()
+
+
+def _flat(items: _Items) -> Iterator[tuple[Any, Any]]:
+    """Parsed items with groups opened up: a group matches its items in sequence.
+
+    A group that switches case sensitivity (`(?i:…)`) stays closed and so contributes nothing.
+    """
+    for op, av in items:
+        if op is sre.SUBPATTERN and not (av[1] | av[2]) & sre.SRE_FLAG_IGNORECASE:
+            yield from _flat(av[3])
+        else:
+            yield op, av
+
+
+def _required(items: _Items) -> set[str]:
+    """Strings one of which every match of the sequence `items` contains (empty: none known).
+
+    Literal text in a row is a requirement, with its few variants spelled out
+    (`承知(?:いた)?しました`: 承知しました or 承知いたしました); a repeated or
+    alternative sub-pattern gives its own. Every one is required, so the most
+    selective is kept: the longest (up to _LONG_ENOUGH), then the fewest strings.
+    """
+    groups: list[set[str]] = []
+    runs = {""}  # the literal text just before this item, in each of its spellings
+
+    def settle() -> None:
+        nonlocal runs
+        if "" not in runs:
+            groups.append(runs)
+        runs = {""}
+
+    for op, av in _flat(items):
+        spellings = _spellings(op, av)
+        if spellings is not None:
+            # A variant multiplies the strings to look for: spell it out only while the run is short.
+            short = min(map(len, runs)) < _LONG_ENOUGH
+            joined = _product(runs, spellings) if len(spellings) == 1 or short else None
+            if joined is None:
+                settle()
+                joined = spellings
+            runs = joined
+        elif op in _REPEATS and av[0] >= 1:
+            body = _sequence_spellings(av[2])
+            first = _power(body, av[0]) if body is not None else None
+            if first is not None:
+                # The first copies follow the run directly; what comes after them may not.
+                joined = _product(runs, first)
+                if joined is None:
+                    settle()
+                    joined = first
+                runs = joined
+                settle()
+            else:
+                settle()
+                groups.append(body if body is not None else _required(av[2]))
+        else:
+            settle()
+            if op is sre.BRANCH:
+                alternatives = [_required(branch) for branch in av[1]]
+                if all(alternatives):
+                    groups.append(set().union(*alternatives))
+    settle()
+    kept = [_minimal(group) for group in groups if group and "" not in group]
+    return max(kept, key=lambda group: (min(min(map(len, group)), _LONG_ENOUGH), -len(group)), default=set())
+
+
+def _spellings(op: Any, av: Any) -> set[str] | None:
+    """Every text one parsed item matches, when it is literal with few variants (else None)."""
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op is sre.IN and len(av) <= _MAX_SPELLINGS and all(kind is sre.LITERAL for kind, _ in av):
+        return {chr(code) for _, code in av}
+    if op is sre.BRANCH:
+        variants: set[str] = set()
+        for branch in av[1]:
+            spelled = _sequence_spellings(branch)
+            if spelled is None:
+                return None
+            variants |= spelled
+        return variants if len(variants) <= _MAX_SPELLINGS else None
+    if op in _REPEATS and av[1] <= 2:  # x?, x{2}
+        body = _sequence_spellings(av[2])
+        variants = set()
+        for count in range(av[0], av[1] + 1):
+            copies = _power(body, count) if body is not None else None
+            if copies is None:
+                return None
+            variants |= copies
+        return variants if len(variants) <= _MAX_SPELLINGS else None
+    return None
+
+
+def _sequence_spellings(items: _Items) -> set[str] | None:
+    spelled: set[str] | None = {""}
+    for op, av in _flat(items):
+        spelled = _product(spelled, _spellings(op, av))
+        if spelled is None:
+            return None
+    return spelled
+
+
+def _product(left: set[str] | None, right: set[str] | None) -> set[str] | None:
+    """Each of `left` followed by each of `right`, unless that makes too many."""
+    if left is None or right is None or len(left) * len(right) > _MAX_SPELLINGS:
+        return None
+    return {a + b for a in left for b in right}
+
+
+def _power(spellings: set[str], count: int) -> set[str] | None:
+    result: set[str] | None = {""}
+    for _ in range(count):
+        result = _product(result, spellings)
+    return result
+
+
+def _minimal(strings: set[str]) -> set[str]:
+    """Without the strings that contain another one: finding that one is enough."""
+    return {s for s in strings if not any(other != s and other in s for other in strings)}
+
+
+class _Haystack:
+    """A text that checks scan from `start`, case-folded once if a check needs it."""
+
+    def __init__(self, text: str, start: int = 0) -> None:
+        self.text = text
+        self.start = start
+
+    @cached_property
+    def folded(self) -> str:
+        return _fold(self.text[self.start :])
+
+    def admits(self, check: Check) -> bool:
+        """False when the text lacks the literals that every match of `check` needs."""
+        if check.folded:
+            return all(_holds_one(self.folded, 0, group) for group in check.anchors)
+        return all(_holds_one(self.text, self.start, group) for group in check.anchors)
+
+
+def _holds_one(text: str, start: int, group: tuple[str, ...]) -> bool:
+    """True when `text` holds one of the strings of `group` after `start`."""
+    if len(group) <= _FEW_ANCHORS:
+        return any(text.find(anchor, start) >= 0 for anchor in group)
+    return _alternation(group).search(text, start) is not None
+
+
+@cache
+def _alternation(group: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, group)))
 
 
 # -- the rule -----------------------------------------------------------------
@@ -267,7 +480,10 @@ def _prose_hits(doc: Document, checks: list[Check]) -> Iterator[Hit]:
     if not blocks:
         return
     starts = [b.content.start for b in blocks]
+    haystack = _Haystack(doc.masked, starts[0])
     for check in checks:
+        if not haystack.admits(check):
+            continue
         for match in check.regexes[0].finditer(doc.masked, blocks[0].content.start):
             position = bisect.bisect_right(starts, match.start()) - 1
             if position < 0:
@@ -363,7 +579,10 @@ def _raw_hits(doc: Document, checks: list[Check]) -> list[Hit]:
     allowed = set(lines)
     body_start = doc.lines.line_start(doc.body_start_line) if doc.body_start_line <= doc.lines.line_count else len(doc.text)
     hits: list[Hit] = []
+    haystack = _Haystack(doc.text, body_start)
     for check in checks:
+        if not haystack.admits(check):
+            continue
         if check.kind == "sequence":
             hits.extend(_sequence_hits(doc, lines, check))
             continue
@@ -411,6 +630,9 @@ def _front_matter_hits(doc: Document, checks: list[Check]) -> Iterator[Hit]:
     front_matter = doc.front_matter
     if front_matter is None or not checks:
         return
+    # Values are pieces of the front matter: a check that cannot match it cannot match them.
+    haystack = _Haystack(doc.text[front_matter.span.start : front_matter.span.end])
+    checks = [check for check in checks if haystack.admits(check)]
     for entry in front_matter.entries.values():
         spans = [entry.value_span] if isinstance(entry.value, str) else []
         spans += [item.span for item in entry.items if isinstance(item.value, str)]
