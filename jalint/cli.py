@@ -17,8 +17,6 @@ import click
 
 from jalint import __version__
 from jalint import baseline as baseline_module
-from jalint import cache as cache_module
-from jalint.cache import default_cache_folder
 from jalint.config import ConfigError, cli_layer, did_you_mean, find_config_file
 from jalint.diagnostic import SEVERITY_RANK, FileResult
 from jalint.registry import all_rules
@@ -261,9 +259,11 @@ def cache() -> None:
               help="Clean the cache next to this config file.")
 def cache_clean(config_path: Path | None) -> None:
     """Delete the cache folder."""
+    from jalint.cache import clean, default_cache_folder
+
     found = config_path or find_config_file(Path.cwd())
     folder = default_cache_folder(found.parent if found else Path.cwd())
-    removed = cache_module.clean(folder)
+    removed = clean(folder)
     click.echo(f"jalint: {'removed' if removed else 'no cache at'} {folder}", err=True)
 
 

@@ -9,10 +9,8 @@ of a parallel run is identical to a serial one.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +100,10 @@ def _lint(
             if advance:
                 advance(1)
         return results
+    # Imported here: a pre-commit run on a few files never starts workers and should not pay for the import.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, min(16, len(pending) // (jobs * 8)))
     results = []
