@@ -48,7 +48,6 @@ No fix: the figure needs a source or a rewrite by a person.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,8 +57,8 @@ from jalint.corpus import CorpusFinding
 from jalint.document import Document
 from jalint.rule import Rule, option
 from jalint.rules._statistics import Settings, shared_candidates
+from jalint.text import normalise
 
-_SPACES = re.compile(r"\s+")
 # A bare multiple (「2倍」) recurs by coincidence in unrelated claims; it is no sign of a template.
 _GENERIC = re.compile(r"^[0-9０-９.．]+倍$")
 MAX_RELATED = 5
@@ -71,10 +70,6 @@ def _is_round(phrase: str) -> bool:
     """One significant digit (1, 20, 300, 5000): a figure unrelated posts share by chance."""
     numbers = _NUMBER.findall(phrase)
     return bool(numbers) and all(len(n.replace(",", "").replace(".", "").strip("0")) <= 1 for n in numbers)
-
-
-def phrase_key(phrase: str) -> str:
-    return _SPACES.sub("", unicodedata.normalize("NFKC", phrase)).casefold()
 
 
 @dataclass(frozen=True)
@@ -100,7 +95,7 @@ class RepeatedStatistic(Rule[Options]):
         uses: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         for path in sorted(summaries):
             for item in summaries[path].get("items", []):
-                uses[phrase_key(item["phrase"])].append((path, item))
+                uses[normalise(item["phrase"])].append((path, item))
         for key, group in uses.items():
             posts = sorted({path for path, _ in group})
             needed = self.options.min_posts * ROUND_FACTOR if _is_round(key) else self.options.min_posts
