@@ -18,7 +18,7 @@ from jalint.inline import MARKUP, mask_inline, strip_masks
 from jalint.positions import LineIndex, Span
 from jalint.sections import Heading, Section, build_headings, build_sections, split_pseudo_headings
 from jalint.sentences import Sentence, split_sentences
-from jalint.source import Source
+from jalint.source import Source, lines_view
 from jalint.tokens import Token, tokenize
 
 _EVERYTHING_BUT_NEWLINES = re.compile(r"[^\r\n]")
@@ -32,7 +32,7 @@ class Document:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.path = source.path
-        self.text = source.text
+        self.text = lines_view(source.text)
         self.lines = LineIndex(self.text)
         self._token_cache: dict[Span, list[Token]] = {}
         self._memo: dict[str, Any] = {}

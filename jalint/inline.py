@@ -17,22 +17,47 @@ MASKS = MARKUP + CODE
 
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
-_HTML_COMMENT = re.compile(r"<!--.*?-->")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(\[)(?!\^)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+# Bracket contents exclude `[` (one nested pair allowed in link text): a line of
+# `[[[[…]]]]` would otherwise be rescanned from every `[`, quadratic in its length.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"(\[)(?!\^)((?:[^\[\]\n]|\[[^\[\]\n]*\])+)(\]\([^)\n]*\)|\]\[[^\[\]\n]*\])")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]+\]")
 _URL = re.compile(r"https?://[^\s<>「」『』（）()、。，！？\"'\[\]]+")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,3}|~~")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
-# Jekyll/Hugo template syntax and kramdown attribute lists are not prose.
-_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^}\n]*\}")
+# Jekyll/Hugo template syntax, kramdown attribute lists and HTML comments are not
+# prose. They are found with `_delimited`, not `.*?` patterns, which rescan the
+# rest of the line from every unclosed opener (quadratic on a line of `{%{%{%…`).
+_TEMPLATE_DELIMITERS = (("{%", "%}"), ("{{", "}}"), ("{:", "}"))
 
 
 def _fill(chars: list[str], start: int, end: int, mask: str) -> None:
     for i in range(start, end):
         if chars[i] not in "\r\n":
             chars[i] = mask
+
+
+def _delimited(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
+    """(start, end) of each `opener … closer` pair within one line, in linear time.
+
+    When a line has no closer after an opener, no later opener on that line has
+    one either, so the search skips to the next line.
+    """
+    pairs = []
+    position = 0
+    find = text.find
+    while (start := find(opener, position)) != -1:
+        line_end = find("\n", start)
+        if line_end == -1:
+            line_end = len(text)
+        end = find(closer, start + len(opener), line_end)
+        if end == -1:
+            position = line_end
+            continue
+        position = end + len(closer)
+        pairs.append((start, position))
+    return pairs
 
 
 def mask_inline(text: str) -> str:
@@ -53,13 +78,16 @@ def mask_inline(text: str) -> str:
         claim(match.start(), match.start() + ticks, MARKUP)
         claim(match.start() + ticks, match.end() - ticks, CODE)
         claim(match.end() - ticks, match.end(), MARKUP)
-    for match in _TEMPLATE.finditer(text):
+    templates = sorted(pair for delimiters in _TEMPLATE_DELIMITERS for pair in _delimited(text, *delimiters))
+    for start, end in templates:
+        if free(start, end):
+            claim(start, end, MARKUP)
+    for match in _AUTOLINK.finditer(text):
         if free(match.start(), match.end()):
-            claim(match.start(), match.end(), MARKUP)
-    for pattern in (_AUTOLINK, _HTML_COMMENT):
-        for match in pattern.finditer(text):
-            if free(match.start(), match.end()):
-                claim(match.start(), match.end(), CODE if pattern is _AUTOLINK else MARKUP)
+            claim(match.start(), match.end(), CODE)
+    for start, end in _delimited(text, "<!--", "-->"):
+        if free(start, end):
+            claim(start, end, MARKUP)
     for match in _IMAGE.finditer(text):
         if free(match.start(), match.end()):
             claim(match.start(), match.end(), CODE)

@@ -1,6 +1,6 @@
 """Reading a post from disk or stdin and decoding it, without ever crashing.
 
-Posts must be UTF-8 (with or without BOM, LF or CRLF). Anything else is not
+Posts must be UTF-8 (with or without BOM; LF, CRLF or CR line endings). Anything else is not
 guessed at: it becomes a `DecodeProblem` that the engine reports as an
 `encoding` finding, so a Shift_JIS or binary file is flagged, not skipped.
 """
@@ -8,6 +8,7 @@ guessed at: it becomes a `DecodeProblem` that the engine reports as an
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 BOM = "\ufeff"
@@ -29,12 +30,30 @@ class Source:
     path: str
     text: str
     bom: bool
-    newline: str  # the dominant line ending: "\n" or "\r\n"
+    newline: str  # the dominant line ending: "\n", "\r\n" or (old Mac files) "\r"
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def dominant_newline(text: str) -> str:
     crlf = text.count("\r\n")
+    lone_cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    if lone_cr > crlf + lf:
+        return "\r"
     return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+def lines_view(text: str) -> str:
+    """`text` with every lone CR read as LF: same length, so offsets stay those of the file.
+
+    CommonMark (and every editor) ends a line at a lone CR too. Rules, the line
+    index and markdown-it must agree on where lines break, so the document model
+    works on this view; fixes are applied to the original text at the same
+    offsets, so CRs outside a fix are written back untouched.
+    """
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def _guess_other_encoding(data: bytes) -> str | None:

@@ -71,7 +71,7 @@ from jalint.rules._tags import strip_links
 
 _MINUTES = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:分|min(?:ute)?s?)?\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_HTML_TAG = re.compile(r"<[^>\n]+>")
+_HTML_TAG = re.compile(r"<[^<>\n]+>")  # no `<` inside: linear on a line of `<<<<`
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.,][A-Za-z0-9]+)*")
 # What a reader does not read: whitespace and Markdown symbols.
 _UNREAD = re.compile(r"[\s#*_>`|~=\[\]\-]+")
