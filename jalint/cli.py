@@ -49,6 +49,8 @@ def _check_options(function):  # noqa: ANN001, ANN201 - click decorator stack sh
     options = [
         click.argument("paths", nargs=-1, type=click.Path(path_type=str)),
         click.option("--select", multiple=True, help="Only these rules or categories (comma-separated, repeatable)."),
+        click.option("--extend-select", multiple=True,
+                     help="Add these rules or categories to the selection (e.g. `style`; comma-separated, repeatable)."),
         click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated, repeatable)."),
         click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
                      help="Use this config file instead of the nearest .jalint.toml / pyproject.toml."),
@@ -64,8 +66,8 @@ def _check_options(function):  # noqa: ANN001, ANN201 - click decorator stack sh
     return function
 
 
-def _session_options(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
-                     config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
+def _session_options(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
+                     ignore: tuple[str, ...], config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
                      corpus: tuple[str, ...], request: RunRequest | None = None,
                      fail_level: str | None = None) -> SessionOptions:
     if config_path is not None and not config_path.is_file():
@@ -77,7 +79,7 @@ def _session_options(paths: tuple[str, ...], select: tuple[str, ...], ignore: tu
     except ValueError:
         fail(f"--jobs takes a number or `auto`, not {jobs!r}")
     try:
-        layer = cli_layer(_split(select), _split(ignore))
+        layer = cli_layer(_split(select), _split(ignore), _split(extend_select))
     except ConfigError as error:
         fail(str(error))
     return SessionOptions(paths, layer, config_path, stdin_filename, request or RunRequest(), jobs_count,
@@ -134,15 +136,16 @@ def _report_errors(collected: Collected) -> None:
               help="Report only findings not recorded in this baseline file.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output.")
-def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None,
+def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          config_path: Path | None,
           stdin_filename: str | None, jobs: str, no_cache: bool, corpus: tuple[str, ...], output_format: str,
           fail_level: str | None, fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool,
           baseline_path: Path | None, color: str) -> None:
     """Check Markdown posts (files, folders, or `-` for stdin; default: the current folder)."""
     # Files are written only with --fix: --unsafe-fixes alone just widens what --fix/--diff apply.
     request = RunRequest(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
-    options = _session_options(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus,
-                               request, fail_level)
+    options = _session_options(paths, select, extend_select, ignore, config_path, stdin_filename, jobs, no_cache,
+                               corpus, request, fail_level)
     baseline = _load_baseline(baseline_path) if baseline_path else None
     collected = _collect(options, output_format)
     results = collected.results
@@ -217,11 +220,12 @@ def baseline() -> None:
 @_check_options
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
               default=Path(baseline_module.DEFAULT_NAME), show_default=True, help="Baseline file to write.")
-def baseline_create(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+def baseline_create(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
                     config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
                     corpus: tuple[str, ...], baseline_path: Path) -> None:
     """Write every current finding of PATHS to the baseline file."""
-    collected = _collect_for_baseline(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus)
+    collected = _collect_for_baseline(paths, select, extend_select, ignore, config_path, stdin_filename, jobs, no_cache,
+                                      corpus)
     diagnostics = [d for r in collected.results for d in r.diagnostics]
     made = baseline_module.create(baseline_path, diagnostics)
     try:
@@ -235,12 +239,13 @@ def baseline_create(paths: tuple[str, ...], select: tuple[str, ...], ignore: tup
 @_check_options
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
               default=Path(baseline_module.DEFAULT_NAME), show_default=True, help="Baseline file to prune.")
-def baseline_prune(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+def baseline_prune(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
                    config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
                    corpus: tuple[str, ...], baseline_path: Path) -> None:
     """Drop baseline entries whose findings are gone from PATHS (entries of other files stay)."""
     current = _load_baseline(baseline_path)
-    collected = _collect_for_baseline(paths, select, ignore, config_path, stdin_filename, jobs, no_cache, corpus)
+    collected = _collect_for_baseline(paths, select, extend_select, ignore, config_path, stdin_filename, jobs, no_cache,
+                                      corpus)
     diagnostics = [d for r in collected.results for d in r.diagnostics]
     filtered = baseline_module.apply(current, diagnostics, [r.path for r in collected.results])
     kept = baseline_module.pruned(current, filtered.used, [r.path for r in collected.results])
@@ -289,7 +294,7 @@ def rules_command(output_format: str) -> None:
     if output_format == "json":
         data = [
             {"name": r.name, "category": r.category, "severity": r.severity, "fix": r.fix_safety,
-             "summary": r.summary()}
+             "enabled_by_default": r.enabled_by_default, "textlint": list(r.textlint), "summary": r.summary()}
             for r in rules.values()
         ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -330,7 +335,10 @@ def explain(rule: str) -> None:
     r = rules[rule]
     click.echo(f"# {r.name}\n")
     click.echo(f"category: {r.category} · default severity: {r.severity} · fix: {r.fix_safety}"
-               f"{' · disabled by default' if not r.enabled_by_default else ''}\n")
+               f"{' · disabled by default' if not r.enabled_by_default else ''}")
+    if r.textlint:
+        click.echo(f"replaces textlint: {', '.join(r.textlint)}")
+    click.echo()
     click.echo(r.doc())
 
 

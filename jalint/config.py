@@ -22,7 +22,10 @@ from jalint.rule import SEVERITIES, Rule, make_options
 CONFIG_FILES = (".jalint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
 DEFAULT_EXCLUDE = (".git/", "node_modules/", ".jalint_cache/", "_site/", ".venv/", "venv/", "vendor/")
-TOP_KEYS = ("include", "exclude", "extend-exclude", "select", "ignore", "fail-level", "corpus", "rules", "overrides")
+TOP_KEYS = (
+    "include", "exclude", "extend-exclude", "select", "extend-select", "ignore", "fail-level", "corpus", "rules",
+    "overrides",
+)
 RULE_KEYS = ("enabled", "severity")
 
 
@@ -49,6 +52,7 @@ class Layer:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     rules: dict[str, RuleSettings] = field(default_factory=dict)
+    extend_select: tuple[str, ...] = ()  # added to the selection (opt-in rules such as `style`)
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class Config:
         for layer in layers:
             if layer.select is not None:
                 enabled = expand(layer.select)
+            enabled |= expand(layer.extend_select)
             enabled -= expand(layer.ignore)
             for name, settings in layer.rules.items():
                 if settings.enabled is True:
@@ -175,7 +180,7 @@ def load_config(path: Path | None, root: Path) -> Config:
         at = f"{where}: overrides[{index}]"
         if not isinstance(entry, dict):
             raise ConfigError(f"{at} must be a table")
-        _check_keys(at, entry, ("files", "select", "ignore", "rules"))
+        _check_keys(at, entry, ("files", "select", "extend-select", "ignore", "rules"))
         if "files" not in entry:
             raise ConfigError(f"{at} needs `files = [globs]`")
         overrides.append(Override(_strings(at, "files", entry["files"]), _layer(at, entry)))
@@ -183,10 +188,13 @@ def load_config(path: Path | None, root: Path) -> Config:
     return config
 
 
-def cli_layer(select: tuple[str, ...], ignore: tuple[str, ...]) -> Layer:
-    """Command-line `--select`/`--ignore`, validated like config values."""
-    layer = Layer(select=_selectors("--select", list(select)) if select else None)
-    return Layer(layer.select, _selectors("--ignore", list(ignore)))
+def cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...] = ()) -> Layer:
+    """Command-line `--select`/`--extend-select`/`--ignore`, validated like config values."""
+    return Layer(
+        select=_selectors("--select", list(select)) if select else None,
+        ignore=_selectors("--ignore", list(ignore)),
+        extend_select=_selectors("--extend-select", list(extend_select)),
+    )
 
 
 def _layer(where: str, data: dict[str, Any]) -> Layer:
@@ -200,7 +208,8 @@ def _layer(where: str, data: dict[str, Any]) -> Layer:
         if not isinstance(settings, dict):
             raise ConfigError(f"{where}: [rules.{name}] must be a table")
         rules[name] = _rule_settings(where, known[name], settings)
-    return Layer(select, ignore, rules)
+    extend = _selectors(f"{where}: extend-select", _strings(where, "extend-select", data.get("extend-select", [])))
+    return Layer(select, ignore, rules, extend)
 
 
 def _rule_settings(where: str, rule: type[Rule], settings: dict[str, Any]) -> RuleSettings:

@@ -7,6 +7,7 @@ token rules never starts the tagger.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import cached_property
@@ -35,6 +36,7 @@ class Document:
         self.text = lines_view(source.text)
         self.lines = LineIndex(self.text)
         self._token_cache: dict[Span, list[Token]] = {}
+        self._block_tokens: dict[int, tuple[list[Token], list[int]]] = {}
         self._memo: dict[str, Any] = {}
 
     def memo(self, key: str, compute: Callable[[Document], Any]) -> Any:
@@ -139,6 +141,43 @@ class Document:
             cached = tokenize(self.masked[span.start : span.end], span.start)
             self._token_cache[span] = cached
         return cached
+
+    def block_tokens(self, index: int) -> list[Token]:
+        """Tokens of block `index`'s prose (paragraph or heading content), tagged once per document.
+
+        This is the one morphological analysis the prose rules share: the first
+        rule that asks tags the block, every later rule reads the same tokens.
+        """
+        return self._tagged_block(index)[0]
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        """Tokens inside `sentence`, sliced from its block's shared analysis."""
+        tokens, starts = self._tagged_block(sentence.block_index)
+        first = bisect.bisect_left(starts, sentence.span.start)
+        last = bisect.bisect_left(starts, sentence.span.end, first)
+        while last > first and tokens[last - 1].end > sentence.span.end:
+            last -= 1
+        return tokens[first:last]
+
+    def _tagged_block(self, index: int) -> tuple[list[Token], list[int]]:
+        tagged = self._block_tokens.get(index)
+        if tagged is None:
+            block = self.blocks[index]
+            span = block.content or block.span
+            tokens = tokenize(self.masked[span.start : span.end], span.start) if len(span) else []
+            tagged = (tokens, [t.start for t in tokens])
+            self._block_tokens[index] = tagged
+        return tagged
+
+    @cached_property
+    def heading_sentences(self) -> list[Sentence]:
+        """Headings (Markdown and bold pseudo-headings) as one sentence each, for prose rules that read them."""
+        result = []
+        for index, block in enumerate(self.blocks):
+            if block.kind in ("heading", "pseudo_heading") and block.content is not None:
+                result.extend(split_sentences(self.masked[block.content.start : block.content.end],
+                                              block.content.start, index))
+        return result
 
     def removal_span(self, first_line: int, last_line: int) -> Span:
         """Span that deletes lines `first..last` and the blank lines after them.

@@ -95,6 +95,11 @@ class Rule(Generic[OptionsT]):
     fix_safety: ClassVar[str] = "none"
     enabled_by_default: ClassVar[bool] = True
     needs_tokens: ClassVar[bool] = False
+    # The textlint rules this rule replaces (`preset/rule` names), for `explain`,
+    # `rules --format json` and `jalint migrate textlint`.
+    textlint: ClassVar[tuple[str, ...]] = ()
+    # textlint option name (camelCase) -> this rule's option name (kebab-case), for `migrate`.
+    textlint_options: ClassVar[dict[str, str]] = {}
     Options: ClassVar[type] = NoOptions
 
     def __init__(self, options: Any = None) -> None:

@@ -1,18 +1,26 @@
 """Morphological tokens from fugashi + unidic-lite, made lazily and once per process.
 
 The tagger is the most expensive part of a run, so it is created on first use
-(never at import) and shared by every document in the process.
+(never at import) and shared by every document in the process. Features are
+read by splitting `feature_raw` once per word: fugashi's `.feature` named tuple
+builds a Python object per attribute access and costs several times more.
+
+UniDic's feature columns (unidic-lite 1.0.8 = UniDic 2.1.2) used here:
+0 pos1, 1 pos2, 2 pos3, 3 pos4, 4 cType, 5 cForm, 6 lForm (reading of the
+lemma), 7 lemma, 8 orth, 9 pron, 10 orthBase. Unknown words carry only the first
+six columns.
 """
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
 from jalint.inline import CODE, MARKUP
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One morpheme; `start`/`end` are offsets into the file text."""
 
@@ -24,6 +32,15 @@ class Token:
     conjugation: str  # 活用形 (連用形-一般, ...), "" when none
     lemma: str
     unknown: bool = False  # not in the dictionary: often a word cut in two (「モデ」)
+    pos3: str = ""  # 品詞細分類2 (一般, 副詞可能, ...)
+    conjugation_type: str = ""  # 活用型 (下一段-バ行, 助動詞-ナイ, ...)
+    reading: str = ""  # reading of the lemma in katakana (lForm)
+    base: str = ""  # dictionary form in the surface's own spelling (orthBase)
+
+    @property
+    def pos_key(self) -> str:
+        """`品詞,細分類` as word lists name parts of speech."""
+        return f"{self.pos},{self.pos_detail}"
 
 
 @lru_cache(maxsize=1)
@@ -33,33 +50,47 @@ def tagger():  # noqa: ANN201 - fugashi's Tagger type is only known after import
     return fugashi.Tagger()
 
 
-def _field(value: object) -> str:
-    return "" if value in (None, "*") else str(value)
+def _columns(raw: str) -> list[str]:
+    if '"' in raw:  # a quoted column (a comma or quote in the surface): rare, so csv only then
+        return next(csv.reader([raw]))
+    return raw.split(",", 11)
+
+
+def _value(columns: list[str], index: int) -> str:
+    if index >= len(columns):
+        return ""
+    value = columns[index]
+    return "" if value == "*" else value
 
 
 def tokenize(masked: str, base: int) -> list[Token]:
-    """Tokens of a masked sentence; mask runs are whitespace or a neutral noun."""
-    prepared = masked.replace(MARKUP, " ").replace(CODE, "Ｘ")
+    """Tokens of masked text; mask runs are whitespace (markup) or a neutral noun (code)."""
+    prepared = masked.replace(MARKUP, " ").replace(CODE, "Ｘ").replace("\n", " ")
     tokens: list[Token] = []
     offset = 0
+    find = prepared.find
     for word in tagger()(prepared):
         surface = word.surface
         # MeCab reports the skipped whitespace, but find() also survives any
         # character it normalises on the way.
-        found = prepared.find(surface, offset)
+        found = find(surface, offset)
         start = found if found >= 0 else offset + len(word.white_space)
         offset = start + len(surface)
-        feature = word.feature
+        columns = _columns(word.feature_raw)
         tokens.append(
             Token(
                 surface=masked[start:offset],
                 start=base + start,
                 end=base + offset,
-                pos=_field(feature.pos1),
-                pos_detail=_field(feature.pos2),
-                conjugation=_field(feature.cForm),
-                lemma=_field(feature.lemma) or surface,
-                unknown=bool(getattr(word, "is_unk", False)),
+                pos=_value(columns, 0),
+                pos_detail=_value(columns, 1),
+                conjugation=_value(columns, 5),
+                lemma=_value(columns, 7) or surface,
+                unknown=bool(word.is_unk),
+                pos3=_value(columns, 2),
+                conjugation_type=_value(columns, 4),
+                reading=_value(columns, 6),
+                base=_value(columns, 10) or surface,
             )
         )
     return tokens

@@ -697,7 +697,7 @@ def test_rules_json(run):
     items = json.loads(result.stdout)
     assert [item["name"] for item in items] == list(all_rules())
     for item in items:
-        assert set(item) == {"name", "category", "severity", "fix", "summary"}
+        assert set(item) == {"name", "category", "severity", "fix", "enabled_by_default", "textlint", "summary"}
         assert item["summary"]
     duplicate = next(item for item in items if item["name"] == "duplicate-paragraph")
     assert duplicate == {
@@ -705,6 +705,8 @@ def test_rules_json(run):
         "category": "structure",
         "severity": "error",
         "fix": "unsafe",
+        "enabled_by_default": True,
+        "textlint": [],
         "summary": all_rules()["duplicate-paragraph"].summary(),
     }
 

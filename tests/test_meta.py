@@ -24,7 +24,22 @@ def test_rule_identity(name: str) -> None:
     assert rule.scope in SCOPES
     assert rule.severity in SEVERITIES
     assert rule.fix_safety in FIX_SAFETIES
-    assert rule.enabled_by_default, "every rule is in the default preset"
+    # Every rule is in the default preset except the prose rules, which are opt-in
+    # (`extend-select = ["style"]`) so the default run stays the generation-defect gate.
+    assert rule.enabled_by_default == (rule.category != "style"), "only style rules are opt-in"
+
+
+@pytest.mark.parametrize("name", [n for n, r in RULES.items() if r.textlint])
+def test_textlint_mapping_names_real_options(name: str) -> None:
+    rule = RULES[name]
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", t) for t in rule.textlint)
+    assert set(rule.textlint_options.values()) <= set(rule.option_fields()), rule.textlint_options
+    assert rule.doc_sections().get("textlint"), f"{name} doc lacks a textlint section"
+
+
+def test_every_style_rule_names_the_textlint_rule_it_replaces() -> None:
+    missing = [n for n, r in RULES.items() if r.category == "style" and not r.textlint]
+    assert missing == []
 
 
 @pytest.mark.parametrize("name", list(RULES))

@@ -1,0 +1,73 @@
+"""Shared pieces of the prose (`style`) rules: visible text, textlint-style allow lists, word lists.
+
+The prose rules replace textlint's Japanese presets. They read sentences
+(`doc.sentences`, paragraphs only, as textlint's Paragraph nodes) and the one
+shared morphological analysis (`doc.sentence_tokens`, `doc.block_tokens`);
+none of them calls the tagger itself.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from jalint.inline import CODE, MARKUP
+
+_HERE = Path(__file__).parent
+_TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
+
+
+def visible_length(masked: str) -> int:
+    """Characters a reader counts: markup, link targets, URLs and inline code count as nothing."""
+    return len(masked) - masked.count(MARKUP) - masked.count(CODE)
+
+
+def visible_text(masked: str) -> str:
+    """The masked text without mask characters (offsets are lost: for comparisons only)."""
+    return masked.replace(MARKUP, "").replace(CODE, "")
+
+
+def compile_allow(patterns: Iterable[str]) -> Callable[[str], bool]:
+    """A test for textlint's `allows` lists: `/regex/flags` items are patterns, others plain substrings.
+
+    Returns a function telling whether a matched text (or its sentence) is allowed.
+    """
+    regexes: list[re.Pattern[str]] = []
+    literals: list[str] = []
+    for item in patterns:
+        parsed = _TEXTLINT_REGEX.match(item)
+        if parsed:
+            flags = re.IGNORECASE if "i" in parsed.group(2) else 0
+            regexes.append(re.compile(parsed.group(1), flags))
+        else:
+            literals.append(item)
+    if not regexes and not literals:
+        return lambda text: False
+    return lambda text: any(literal in text for literal in literals) or any(r.search(text) for r in regexes)
+
+
+def is_textlint_pattern_valid(item: str) -> str | None:
+    """None when `item` compiles as an allow entry; else the reason (for config validation)."""
+    parsed = _TEXTLINT_REGEX.match(item)
+    if not parsed:
+        return None
+    try:
+        re.compile(parsed.group(1))
+    except re.error as error:
+        return str(error)
+    return None
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict:
+    """A rule's word list: `rules/<name>.toml`, read once per process."""
+    with (_HERE / name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def line_of_masked(masked: str, index: int) -> int:
+    """0-based line number of `index` inside a multi-line masked text."""
+    return masked.count("\n", 0, index)

@@ -1,0 +1,95 @@
+"""## What it finds
+A sentence longer than `max` characters (default 100). Sentences are split the
+Japanese way (after 。！？ and at line ends, not inside 「」『』（）). What a
+reader does not read as prose does not count: inline code, URLs, link targets,
+Markdown markup and HTML tags. Quotations in a blockquote are not the author's
+sentences and are left alone.
+
+## Why it matters
+Generated Japanese prose strings clauses together with 、 and 〜ことで until a
+sentence carries three ideas; a reader loses the subject halfway. Long
+sentences are the first thing an editor splits.
+
+## Example
+```markdown
+生成AIを業務に導入する際には、まず現場の担当者が日々どのような作業にどれだけの時間を使っているかを丁寧に洗い出したうえで、自動化によって削減できる工数と品質への影響を試算し、経営層と合意してから段階的に展開していく必要があります。
+```
+
+## Use instead
+```markdown
+生成AIを業務に導入する前に、現場の作業と時間を洗い出します。次に、削減できる工数と品質への影響を試算します。経営層と合意してから、段階的に展開します。
+```
+
+## Options
+- `max` (default 100): the longest sentence allowed, in characters (code points).
+- `skip-patterns` (default none): textlint-style patterns (`/regex/flags` or plain
+  text) whose matches are not counted, e.g. `"/（[^）]*）/"` for parenthesised asides.
+
+## Fix safety
+No fix: where to split a sentence is a writer's decision.
+
+## textlint
+Replaces `sentence-length` (textlint-rule-sentence-length, in both
+textlint-rule-preset-japanese and textlint-rule-preset-ja-technical-writing).
+Supported options: `max`, `skipPatterns`. `skipUrlStringLink` is always on
+(URLs never count). Deliberate differences: inline code does not count (textlint
+counts its text), and a line break inside a paragraph ends a sentence, as it
+does for a reader of the rendered list or verse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jalint.document import Document
+from jalint.rule import Finding, Rule, option
+from jalint.rules._prose import visible_length
+from jalint.sentences import Sentence
+
+_TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Options:
+    max: int = option(100, "Longest sentence allowed, in characters.")
+    skip_patterns: tuple[str, ...] = option((), "Text (or /regex/) whose matches do not count.")
+
+
+def _skipped(text: str, patterns: tuple[str, ...]) -> int:
+    skipped = 0
+    for item in patterns:
+        parsed = _TEXTLINT_REGEX.match(item)
+        if parsed:
+            flags = re.IGNORECASE if "i" in parsed.group(2) else 0
+            skipped += sum(len(m.group(0)) for m in re.finditer(parsed.group(1), text, flags))
+        else:
+            skipped += text.count(item) * len(item)
+    return skipped
+
+
+class LongSentence(Rule[Options]):
+    name = "long-sentence"
+    category = "style"
+    scope = "sentence"
+    severity = "warning"
+    enabled_by_default = False
+    textlint = ("sentence-length",)
+    textlint_options = {"max": "max", "skipPatterns": "skip-patterns"}
+    Options = Options
+
+    def check(self, sentence: Sentence, doc: Document) -> Iterator[Finding]:
+        if doc.blocks[sentence.block_index].container == "blockquote":
+            return
+        length = visible_length(sentence.text)
+        if length <= self.options.max:
+            return
+        if self.options.skip_patterns:
+            length -= _skipped(sentence.text, self.options.skip_patterns)
+            if length <= self.options.max:
+                return
+        yield Finding(
+            sentence.span,
+            f"1文が{length}文字あり、上限の{self.options.max}文字を超えています。文を分けるか言葉を削ってください。",
+        )
