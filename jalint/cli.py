@@ -342,6 +342,46 @@ def explain(rule: str) -> None:
     click.echo(r.doc())
 
 
+@cli.group()
+def migrate() -> None:
+    """Turn another linter's configuration into a .jalint.toml."""
+
+
+@migrate.command("textlint")
+@click.argument("source", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Where to write [default: .jalint.toml beside the textlint config].")
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the config instead of writing it.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+def migrate_textlint(source: Path | None, output: Path | None, to_stdout: bool, force: bool) -> None:
+    """Translate SOURCE (.textlintrc, .textlintrc.json or .yml; default: the one in this folder)."""
+    from jalint import migrate as migrate_module
+
+    if source is None:
+        source = migrate_module.find_textlintrc(Path.cwd())
+        if source is None:
+            fail("no .textlintrc, .textlintrc.json or .textlintrc.yml in this folder; name the file")
+    if not source.is_file():
+        fail(f"{source}: no such file")
+    try:
+        result = migrate_module.migrate(migrate_module.read_textlintrc(source), source.name)
+    except migrate_module.MigrateError as error:
+        fail(str(error))
+    if to_stdout:
+        click.echo(result.toml, nl=False)
+    else:
+        target = output or source.parent / ".jalint.toml"
+        if target.exists() and not force:
+            fail(f"{target} exists; use --force to overwrite it or --stdout to print")
+        try:
+            target.write_text(result.toml, encoding="utf-8")
+        except OSError as error:
+            fail(f"cannot write {target}: {error}")
+        click.echo(f"jalint: wrote {target}", err=True)
+    click.echo(f"jalint: {len(result.enabled)} jalint rules replace the textlint setup; "
+               f"{len(result.notes)} notes on what was not carried over (see the end of the file).", err=True)
+
+
 def main() -> None:
     """Console-script entry point: never show a traceback to the user."""
     # A lint run allocates millions of small objects (tokens, cached findings) and
