@@ -185,12 +185,51 @@ def make_options(rule: type[Rule], values: dict[str, Any]) -> Any:
 
 
 def _check_patterns(rule: str, key: str, value: Any) -> None:
-    """Compile regex options at config load, so a typo is exit 2 rather than a crash mid-run."""
+    """Compile regex options at config load, so a typo is exit 2 rather than a crash mid-run.
+
+    A pattern with a repeated group that itself repeats (`(a+)+`, `(\\w*\\s?)*`) is
+    rejected too: Python's backtracking engine takes exponential time on a long
+    line that almost matches it, and one such pattern would hang every
+    pre-commit run of the team.
+    """
     for pattern in (value,) if isinstance(value, str) else value:
         try:
             re.compile(pattern)
         except re.error as error:
             raise ValueError(f"rules.{rule}.{key}: invalid regular expression {pattern!r} ({error})") from None
+        if _has_nested_quantifier(pattern):
+            raise ValueError(
+                f"rules.{rule}.{key}: {pattern!r} repeats a group that itself repeats, which can take "
+                "exponential time on a long line; write it without the nesting (e.g. `(a+)+` as `a+`)"
+            )
+
+
+def _has_nested_quantifier(pattern: str) -> bool:
+    import re._parser as parser  # the stdlib's own parser: the tree `re.compile` builds from
+
+    repeats = (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT)
+
+    def items_of(value: Any) -> list[Any]:
+        if isinstance(value, parser.SubPattern):
+            return [value]
+        if isinstance(value, list | tuple):
+            return [sub for item in value for sub in items_of(item)]
+        return []
+
+    def walk(tree: Any, inside_repeat: bool) -> bool:
+        for op, argument in tree:
+            if op in repeats and op != parser.POSSESSIVE_REPEAT:
+                low, high, body = argument
+                unbounded = high == parser.MAXREPEAT or high > 1
+                if unbounded and inside_repeat:
+                    return True
+                if any(walk(sub, inside_repeat or unbounded) for sub in items_of(body)):
+                    return True
+            elif any(walk(sub, inside_repeat) for sub in items_of(argument)):
+                return True
+        return False
+
+    return walk(parser.parse(pattern), False)
 
 
 def _coerce(rule: str, key: str, default: Any, value: Any) -> Any:

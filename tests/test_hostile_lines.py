@@ -58,3 +58,25 @@ def test_line_of_angle_brackets_for_reading_time(run, workdir, write_post):
     result = run("check", "--no-cache", "--format", "json", "--select", "reading-time-mismatch", "post.md")
     assert "internal-error" not in result.stdout
     assert result.exit_code in (0, 1)
+
+
+def test_catastrophic_user_pattern_is_refused_at_config_load(run, workdir, write_post):
+    (workdir / ".jalint.toml").write_text(
+        '[rules.generation-leftover]\nextra-patterns = ["(a+)+$"]\n', encoding="utf-8"
+    )
+    write_post(workdir, "post.md", "a" * 50_000 + "!\n")
+    result = run("check", "--no-cache", "post.md")
+    assert result.exit_code == 2
+    assert "repeats a group that itself repeats" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_ordinary_user_patterns_still_load(run, workdir, write_post):
+    (workdir / ".jalint.toml").write_text(
+        '[rules.generation-leftover]\nextra-patterns = ["(?:下書き|DRAFT)[0-9]+", "([0-9]+,)?[0-9]+件"]\n',
+        encoding="utf-8",
+    )
+    write_post(workdir, "post.md", "この記事は下書き12です。\n")
+    result = run("check", "--no-cache", "--format", "concise", "--select", "generation-leftover", "post.md")
+    assert result.exit_code == 1, result.output
+    assert "generation-leftover" in result.stdout
