@@ -1,0 +1,127 @@
+"""## What it finds
+Stock phrases that generated posts put into real prose: closing questions
+(いかがでしたでしょうか), announcements of what the post is about to do
+(〜について詳しく解説します, 〜を見ていきましょう, 掘り下げていきましょう),
+and set closings (参考になれば幸いです, 最後まで読んでいただきありがとうございました,
+〜してみてはいかがでしょうか). The list is data (`ai_stock_phrase.toml`) and a
+team adds its own phrases with `extra-phrases`.
+
+Phrases in a quotation (「」『』“” or a blockquote) are quoted, not written,
+and are left alone. Generation leftovers (assistant chatter such as
+承知しました or 以下が記事です, prompt labels, placeholders) belong to
+`generation-leftover`: a phrase that overlaps one of its findings is not
+reported again here.
+
+## Why it matters
+A reader recognises these phrases as filler from templates and generated
+text; each one delays the point by a sentence and makes the post sound like
+every other post. An editor deletes the announcement and starts with the
+content, and ends with the point instead of a question to the reader.
+
+## Example
+```markdown
+この記事では、在庫管理の仕組みについて詳しく解説します。
+
+いかがでしたでしょうか。
+```
+
+## Use instead
+```markdown
+在庫は、入荷と出荷を同じ台帳に記録すると数え直しが要らなくなります。
+
+まずは一つの倉庫で台帳をまとめることから始めてください。
+```
+
+## Options
+- `allows` (default none): textlint-style items (plain text or `/regex/flags`);
+  a sentence that contains a match is not reported.
+- `extra-phrases` (default none): more phrases to report (plain text), e.g.
+  `"と言えるでしょう"`, `"ではないでしょうか"`.
+
+## Fix safety
+No fix: deleting an announcement usually means rewriting the sentence around it.
+
+## textlint
+Gives a home to `ai-generated-phrases` with `customPhrases`, which the team's
+.textlintrc configured but which does not exist in
+@textlint-ja/textlint-rule-preset-ai-writing 1.7, so textlint silently
+checked nothing. `customPhrases` maps to `extra-phrases`. Deliberate
+differences from what that config asked for: the generation leftovers in its
+list (記事を作成しました, "The article has been", "Please review") are reported
+by `generation-leftover` where they are leftovers, and the very common hedges
+(と言えるでしょう, ではないでしょうか) are not in the default list because
+most of their uses are sound prose; both can still be added as `extra-phrases`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from jalint.document import Document
+from jalint.positions import Span
+from jalint.rule import Finding, Rule, option
+from jalint.rules._ai_writing import in_quote, overlaps
+from jalint.rules._prose import compile_allow, load_data, visible_text
+from jalint.sentences import Sentence
+
+_EXTRA_ADVICE = "決まり文句を削るか、具体的な内容に書き換えてください。"
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p["pattern"]), p["advice"]) for p in load_data("ai_stock_phrase.toml")["phrase"])
+
+
+def _leftover_spans(doc: Document) -> list[Span]:
+    """Spans `generation-leftover` reports with its default options (computed once per document)."""
+    from jalint.rules.generation_leftover import GenerationLeftover  # only when a phrase matched
+
+    return [finding.span for finding in GenerationLeftover().check(doc, doc)]
+
+
+@dataclass(frozen=True)
+class Options:
+    allows: tuple[str, ...] = option((), "Items (text or /regex/) whose sentences are not reported.")
+    extra_phrases: tuple[str, ...] = option((), "More stock phrases to report (plain text).")
+
+
+class AiStockPhrase(Rule[Options]):
+    name = "ai-stock-phrase"
+    category = "style"
+    scope = "sentence"
+    severity = "warning"
+    enabled_by_default = False
+    fix_safety = "none"
+    textlint = ("ai-generated-phrases",)
+    textlint_options = {"allows": "allows", "customPhrases": "extra-phrases"}
+    Options = Options
+
+    def __init__(self, options: Options | None = None) -> None:
+        super().__init__(options)
+        extra = tuple((re.compile(re.escape(p)), _EXTRA_ADVICE) for p in self.options.extra_phrases if p)
+        self._entries = _phrases() + extra
+        self._prefilter = re.compile("|".join(f"(?:{p.pattern})" for p, _ in self._entries))
+        self._allowed = compile_allow(self.options.allows)
+
+    def check(self, sentence: Sentence, doc: Document) -> Iterator[Finding]:
+        # One search of the whole post, shared by its sentences, before any per-sentence search.
+        if not doc.memo(f"ai-stock-phrase:{id(self)}", lambda d: bool(self._prefilter.search(d.masked))):
+            return
+        text = sentence.text
+        if not self._prefilter.search(text):
+            return
+        if doc.blocks[sentence.block_index].container == "blockquote":
+            return
+        if self.options.allows and self._allowed(visible_text(text)):
+            return
+        for pattern, advice in self._entries:
+            for match in pattern.finditer(text):
+                if in_quote(text, match.start()):
+                    continue
+                span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
+                if overlaps(span, doc.memo("ai-stock-phrase:leftovers", _leftover_spans)):
+                    continue
+                yield Finding(span, f"「{match.group(0)}」は生成された文章によくある決まり文句です。{advice}")
