@@ -57,6 +57,23 @@ re-decoded text, which is almost always right but changes visible text). No
 fix for U+FFFD and Shift_JIS mojibake: the lost bytes cannot be recovered.
 CJK compatibility ideographs are never normalised: NFC would change how a
 name is written.
+
+## textlint
+Replaces three rules of textlint-rule-preset-ja-technical-writing (the first
+and the last two are also in textlint-rule-preset-japanese):
+`no-nfd` (textlint-rule-no-nfd), `no-zero-width-spaces`
+(textlint-rule-no-zero-width-spaces) and `no-invalid-control-character`
+(@textlint-rule/textlint-rule-no-invalid-control-character). The last
+one's `allow` option corresponds to `allowed-characters`; code is skipped,
+as with its default `checkCode: false`. It covers more than they do: mojibake, U+FFFD, the
+other invisible characters, decomposed Latin accents and the front matter.
+Deliberate differences: a kana with a combining voiced mark is reported in
+link text, emphasis and blockquotes too (`no-nfd` skips them); a spacing
+voiced mark ゛ or ゜ (U+309B/U+309C) written after a kana (「ホ゜ケット」) is
+not reported, since it is a visible character that may be meant (`no-nfd`
+reports it and joins it to the kana); bidirectional controls are left alone
+on lines with right-to-left script; a run of the same invisible or control
+character is one finding, not one per character.
 """
 
 from __future__ import annotations
@@ -129,6 +146,7 @@ class Mojibake(Rule[Options]):
     scope = "document"
     severity = "error"
     fix_safety = "safe"
+    textlint = ("no-nfd", "no-zero-width-spaces", "no-invalid-control-character")
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
