@@ -1,16 +1,16 @@
 """JSON output, schema version 1 (documented in README.md).
 
 Columns are 1-based code points and `end_column` is exclusive; findings are
-sorted by path, line, column and rule.
+sorted by path, line, column and rule. Each finding stands on one line.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from jalint.diagnostic import Diagnostic, FileResult
 from jalint.reporters import ReportContext, diagnostics_of
+from jalint.reporters.json_writer import write_json
 
 SCHEMA_VERSION = 1
 
@@ -68,5 +68,4 @@ def report(results: list[FileResult], stream: TextIO, context: ReportContext) ->
         "findings": [finding_dict(d) for d in diagnostics],
         "summary": summary(results, diagnostics),
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(document, stream, expand_depth=2)  # one finding a line

@@ -6,12 +6,12 @@ GitHub expects; the run states it explicitly.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from jalint.diagnostic import FileResult, Location
 from jalint.registry import all_rules
 from jalint.reporters import ReportContext, diagnostics_of
+from jalint.reporters.json_writer import write_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -41,11 +41,12 @@ def _rule_descriptor(rule) -> dict[str, Any]:  # noqa: ANN001
 def report(results: list[FileResult], stream: TextIO, context: ReportContext) -> None:
     rules = all_rules()
     names = list(rules)
+    index_of = {name: index for index, name in enumerate(names)}
     sarif_results = []
     for d in diagnostics_of(results):
         result: dict[str, Any] = {
             "ruleId": d.rule,
-            "ruleIndex": names.index(d.rule) if d.rule in rules else -1,
+            "ruleIndex": index_of.get(d.rule, -1),
             "level": LEVELS[d.severity],
             "message": {"text": d.message},
             "locations": [
@@ -94,5 +95,5 @@ def report(results: list[FileResult], stream: TextIO, context: ReportContext) ->
             }
         ],
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # runs > run > results > one result a line (the C encoder writes each one).
+    write_json(document, stream, expand_depth=4)
