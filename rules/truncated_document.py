@@ -30,6 +30,12 @@ post looks abandoned exactly where readers decide whether to trust it.
 
 ## Fix safety
 No fix: the missing ending is unknown.
+
+## textlint
+Together with truncated-paragraph, replaces `ja-no-mixed-period`
+(textlint-rule-ja-no-mixed-period, in textlint-rule-preset-ja-technical-writing)
+for the article's last paragraph: it reports the ending only when it is really
+cut off, not every paragraph without 。 (see truncated-paragraph).
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ from jalint.rules._truncation import article_paragraphs, judge
 
 class TruncatedDocument(Rule[Options]):
     name = "truncated-document"
+    textlint = ("ja-no-mixed-period",)
     category = "structure"
     scope = "document"
     severity = "error"
