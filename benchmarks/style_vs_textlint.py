@@ -12,8 +12,11 @@ prints up to N differing places per rule with their source line, for review:
 docs/style-parity.md records the explained differences.
 
 jalint's places for a textlint rule are the findings of the jalint rules that
-name it in `textlint` (see `jalint rules --format json`). A jalint finding
-spanning several lines matches a textlint place on any of them.
+name it in `textlint` (see `jalint rules --format json`). A place is a file and
+a range of lines (textlint's `loc.start.line`..`loc.end.line`, jalint's
+`line`..`end_line`); two places are the same when their line ranges overlap, so
+a sentence that textlint starts on a bold label line and jalint on the next
+line is one place, not two.
 """
 
 from __future__ import annotations
@@ -66,7 +69,8 @@ def run_textlint(binary: Path, config: Path, posts: list[str], folder: Path) -> 
             continue
         for item in files:
             for message in item["messages"]:
-                places[message["ruleId"].split("/")[-1]].add((item["filePath"], message["line"]))
+                end = message.get("loc", {}).get("end", {}).get("line", message["line"])
+                places[message["ruleId"].split("/")[-1]].add((item["filePath"], message["line"], end))
     return places, crashed
 
 
@@ -92,13 +96,21 @@ def replacements() -> dict[str, list[str]]:
     return mapping
 
 
-def compare(theirs: set[tuple[str, int]], ours: list[tuple[str, int, int]]) -> tuple[set, set, set]:
-    def ours_hit(path: str, line: int) -> bool:
-        return any(path == p and a <= line <= b for p, a, b in ours)
+def compare(theirs: set[tuple[str, int, int]], ours: list[tuple[str, int, int]]) -> tuple[set, set, set]:
+    """(textlint places jalint also reports, textlint-only places, jalint-only places), as (path, line)."""
+    by_path: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for path, first, last in ours:
+        by_path[path].append((first, last))
+    theirs_by_path: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for path, first, last in theirs:
+        theirs_by_path[path].append((first, last))
 
-    both = {place for place in theirs if ours_hit(*place)}
-    only_textlint = theirs - both
-    only_jalint = {(p, a) for p, a, b in ours if not any(q == p and a <= line <= b for q, line in theirs)}
+    def overlaps(ranges: list[tuple[int, int]], first: int, last: int) -> bool:
+        return any(a <= last and first <= b for a, b in ranges)
+
+    both = {(p, a) for p, a, b in theirs if overlaps(by_path[p], a, b)}
+    only_textlint = {(p, a) for p, a, b in theirs if not overlaps(by_path[p], a, b)}
+    only_jalint = {(p, a) for p, a, b in ours if not overlaps(theirs_by_path[p], a, b)}
     return both, only_textlint, only_jalint
 
 

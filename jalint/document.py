@@ -170,14 +170,27 @@ class Document:
         return tagged
 
     @cached_property
+    def prose_sentences(self) -> list[Sentence]:
+        """The sentences prose rules read: paragraphs, plus heading-like lines that are really prose.
+
+        A whole paragraph written in bold, or a sentence above an accidental `---`,
+        looks like a heading to the parser but is read as text; textlint checks it
+        as a paragraph too. A line ending in a comma runs on into the next line.
+        """
+        indexes = [i for i, block in enumerate(self.blocks) if block.kind == "paragraph"]
+        indexes.extend(heading.block_index for heading in self.headings if not heading.structural)
+        return [s for index in sorted(indexes) for s in self._block_sentences(index, join_lines=True)]
+
+    @cached_property
     def heading_sentences(self) -> list[Sentence]:
-        """Headings (Markdown and bold pseudo-headings) as one sentence each, for prose rules that read them."""
-        result = []
-        for index, block in enumerate(self.blocks):
-            if block.kind in ("heading", "pseudo_heading") and block.content is not None:
-                result.extend(split_sentences(self.masked[block.content.start : block.content.end],
-                                              block.content.start, index))
-        return result
+        """The headings that structure the post (Markdown and bold pseudo-headings), for prose rules."""
+        return [s for heading in self.outline for s in self._block_sentences(heading.block_index)]
+
+    def _block_sentences(self, index: int, join_lines: bool = False) -> list[Sentence]:
+        content = self.blocks[index].content
+        if content is None:
+            return []
+        return split_sentences(self.masked[content.start : content.end], content.start, index, join_lines)
 
     def removal_span(self, first_line: int, last_line: int) -> Span:
         """Span that deletes lines `first..last` and the blank lines after them.

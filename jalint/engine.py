@@ -56,7 +56,7 @@ def _run(rule: ActiveRule, doc: Document) -> Iterator[Finding]:
         for block in doc.blocks:
             yield from instance.check(block, doc)
     elif scope == "sentence":
-        for sentence in doc.sentences:
+        for sentence in doc.prose_sentences:
             yield from instance.check(sentence, doc)
 
 

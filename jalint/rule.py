@@ -84,7 +84,7 @@ class Rule(Generic[OptionsT]):
 
     `scope` decides what `check` receives: the `Document` ("document"), its
     `FrontMatter` ("front_matter", only when present), each `Section`, each
-    `Block`, or each `Sentence`. Scope "engine" marks findings the engine itself
+    `Block`, or each prose `Sentence` (`doc.prose_sentences`). Scope "engine" marks findings the engine itself
     produces (encoding, unused suppressions): such rules only carry metadata.
     """
 

@@ -32,8 +32,17 @@ class Sentence:
     block_index: int
 
 
-def split_sentences(masked: str, base: int, block_index: int) -> list[Sentence]:
-    """Split the masked text of one block; offsets are shifted by `base`."""
+_CONTINUES = frozenset("、，,")
+
+
+def split_sentences(masked: str, base: int, block_index: int, join_lines: bool = False) -> list[Sentence]:
+    """Split the masked text of one block; offsets are shifted by `base`.
+
+    With `join_lines`, a line that ends in a comma (、，,) runs on into the next
+    line, as the rendered paragraph does: 「効果は、⏎ 約3,000万円です。」 is one
+    sentence. Prose rules read sentences this way; the duplicate and truncation
+    rules compare lines as written.
+    """
     sentences: list[Sentence] = []
     start = 0
     stack: list[str] = []
@@ -55,6 +64,8 @@ def split_sentences(masked: str, base: int, block_index: int) -> list[Sentence]:
         ch = masked[i]
         position = i + 1
         if ch == "\n":
+            if join_lines and masked[start:i].rstrip(_SKIP)[-1:] in _CONTINUES and masked[start:i].strip(_SKIP):
+                continue
             emit(i)
             stack.clear()
             start = i + 1

@@ -1,7 +1,8 @@
 """Shared pieces of the prose (`style`) rules: visible text, textlint-style allow lists, word lists.
 
 The prose rules replace textlint's Japanese presets. They read sentences
-(`doc.sentences`, paragraphs only, as textlint's Paragraph nodes) and the one
+(`doc.prose_sentences`: paragraphs, as textlint's Paragraph nodes, and bold or
+setext lines that are prose rather than headings) and the one
 shared morphological analysis (`doc.sentence_tokens`, `doc.block_tokens`);
 none of them calls the tagger itself.
 """
@@ -21,8 +22,8 @@ _TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
 
 
 def visible_length(masked: str) -> int:
-    """Characters a reader counts: markup, link targets, URLs and inline code count as nothing."""
-    return len(masked) - masked.count(MARKUP) - masked.count(CODE)
+    """Characters a reader counts: markup, link targets, URLs, inline code and line breaks count as nothing."""
+    return len(masked) - masked.count(MARKUP) - masked.count(CODE) - masked.count("\n")
 
 
 def visible_text(masked: str) -> str:

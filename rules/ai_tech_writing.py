@@ -133,7 +133,7 @@ class AiTechWriting(Rule[Options]):
         allowed = compile_allow(self.options.allows)
         if not any(c.pattern.search(doc.masked) for c in active):
             active = []  # one pass over the post instead of one per sentence
-        for sentence in doc.sentences if active else ():
+        for sentence in doc.prose_sentences if active else ():
             text = sentence.text
             if doc.blocks[sentence.block_index].container == "blockquote":
                 continue

@@ -169,7 +169,7 @@ class MixedDesuDearu(Rule[Options]):
 
     def check(self, doc: Document, _: object) -> Iterator[Finding]:
         hits: dict[str, list[Hit]] = {"body": [], "header": [], "list": []}
-        for sentence in doc.sentences:
+        for sentence in doc.prose_sentences:
             container = doc.blocks[sentence.block_index].container
             if container == "blockquote":
                 continue

@@ -61,7 +61,7 @@ class RepeatedConjunction(Rule):
 
     def check(self, doc: Document, _: object) -> Iterator[Finding]:
         previous: tuple[int, str, Span] | None = None  # (block, conjunction, span)
-        for sentence in doc.sentences:
+        for sentence in doc.prose_sentences:
             if doc.blocks[sentence.block_index].container == "blockquote":
                 previous = None
                 continue

@@ -4,8 +4,9 @@ A sentence with more than `max` 読点 (、, default 3).
 The finding points at the first 読点 over the limit; a sentence with twice as many is reported again
 at the next one past another `max`. A 読点 between two nouns is a list
 separator, not a pause, and does not count (「東京、大阪、名古屋」), also when a
-bracketed note follows the noun (「データ（A）、モデル（B）」) or the next noun
-starts with a prefix (「低遅延、高効率」). A 読点 after a formal noun that closes
+bracketed note follows the noun (「データ（A）、モデル（B）」); with
+`prefixed-list-items`, also when the next noun starts with a prefix
+(「低遅延、高効率」). A 読点 after a formal noun that closes
 a clause (「その場合、」「そのため、」「もちろんのこと、」「事実上、」) is read
 as upstream reads it (a noun, so it does not count) unless
 `count-clause-pauses` is on. Quotations in a blockquote are left alone.
@@ -30,6 +31,10 @@ would end the sentence and start a new one.
 - `strict` (default false): count 読点 between nouns too.
 - `touten` (default `、`): the character counted as 読点 (e.g. `，`).
 - `kuten` (default `。`): the character that ends a sentence (e.g. `．`).
+- `prefixed-list-items` (default false): read a 読点 before a noun with a prefix
+  (「低遅延、高効率、低消費電力」) as a list separator. UniDic and IPADIC both tag
+  高/低/非 as prefixes, so upstream counts these 読点; this is the better
+  reading of a list but off by default to report the same places as textlint.
 - `count-clause-pauses` (default false): count the 読点 after a formal noun that
   closes a clause (「そのため、」「その場合、」「事実上、」). A reader pauses there, so
   this is the stricter reading; it is off by default to report the same places
@@ -51,8 +56,8 @@ upstream miscounts:
   noun before the 読点 for a list item and does not count it; so does this rule
   by default, and `count-clause-pauses` counts it.
 - 「低遅延、高効率、低消費電力」「半導体材料、高効率な」: IPADIC tags 高 and 低
-  as prefixes, so upstream counts these list separators; here a prefixed noun
-  is a noun.
+  as prefixes, so upstream counts these list separators; so does this rule by
+  default, and `prefixed-list-items` reads them as a list.
 - 「正直、AIは」: IPADIC tags 正直 as a noun and skips the 読点; UniDic reads
   the adverb, and it counts. Where kuromoji mis-tags a noun as a verb
   (「生活習慣、好み、目標」) upstream counts and this rule does not.
@@ -89,6 +94,7 @@ class Options:
     touten: str = option("、", "The character counted as 読点.")
     kuten: str = option("。", "The character that ends a sentence.")
     count_clause_pauses: bool = option(False, "Count the 読点 after 「そのため」「場合」 and other formal nouns.")
+    prefixed_list_items: bool = option(False, "Read 「低遅延、高効率」 (a noun with a prefix after 、) as a list.")
 
 
 def _is_noun(token: Token) -> bool:
@@ -97,7 +103,7 @@ def _is_noun(token: Token) -> bool:
     return token.pos in _NOUNS or (token.pos == "接尾辞" and token.pos_detail in _NOUN_SUFFIXES)
 
 
-def _sandwiched(tokens: list[Token], index: int, clause_pauses: bool) -> bool:
+def _sandwiched(tokens: list[Token], index: int, clause_pauses: bool, prefixed: bool = False) -> bool:
     """Whether the 読点 at `index` separates two nouns (list items), brackets skipped."""
     before = _neighbour(tokens, index, -1)
     if before is None:
@@ -107,7 +113,7 @@ def _sandwiched(tokens: list[Token], index: int, clause_pauses: bool) -> bool:
         return False
     if clause_pauses and (token.lemma in _CLAUSE_NOUNS or (token.pos == "接尾辞" and token.lemma == "上")):
         return False  # 「場合、」「そのため、」「事実上、」 end a clause
-    after = _neighbour(tokens, index, 1)
+    after = _neighbour(tokens, index, 1, skip_prefix=prefixed)
     if after is None:
         return False
     if tokens[after].pos == "動詞":
@@ -117,17 +123,17 @@ def _sandwiched(tokens: list[Token], index: int, clause_pauses: bool) -> bool:
     return _is_noun(tokens[after])
 
 
-def _neighbour(tokens: list[Token], index: int, step: int) -> int | None:
+def _neighbour(tokens: list[Token], index: int, step: int, skip_prefix: bool = False) -> int | None:
     """Index of the nearest token before (step -1) or after (+1), brackets skipped.
 
-    Looking ahead, a prefix is skipped too: 「高効率」「耐衝撃」 start with a prefix
-    in UniDic but are nouns in a list (IPADIC, which upstream uses, tags 耐 as
-    a noun but 高 as a prefix).
+    Looking ahead with `skip_prefix`, a prefix is skipped too: 「高効率」「耐衝撃」
+    start with a prefix in UniDic but are nouns in a list (IPADIC, which
+    upstream uses, tags 耐 as a noun but 高 as a prefix).
     """
     index += step
     while 0 <= index < len(tokens):
         token = tokens[index]
-        if token.pos_detail not in _BRACKETS and token.surface not in ("(", ")") and (step < 0 or token.pos != "接頭辞"):
+        if token.pos_detail not in _BRACKETS and token.surface not in ("(", ")") and (step < 0 or not skip_prefix or token.pos != "接頭辞"):
             return index
         index += step
     return None
@@ -153,7 +159,9 @@ class TooManyTouten(Rule[Options]):
         counted: list[list[Token]] = [[]]  # counted 読点 per stretch between resets
         for index, token in enumerate(tokens):
             if token.surface == touten:
-                if self.options.strict or not _sandwiched(tokens, index, self.options.count_clause_pauses):
+                if self.options.strict or not _sandwiched(
+                    tokens, index, self.options.count_clause_pauses, self.options.prefixed_list_items
+                ):
                     counted[-1].append(token)
             elif token.surface in resets:
                 counted.append([])

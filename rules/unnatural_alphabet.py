@@ -103,7 +103,7 @@ class UnnaturalAlphabet(Rule[Options]):
         if self.options.allow_common_case:
             items = items + tuple(load_data("unnatural_alphabet.toml")["common"])
         allow = _allow_patterns(items)
-        for sentence in [*doc.heading_sentences, *doc.sentences]:
+        for sentence in [*doc.heading_sentences, *doc.prose_sentences]:
             text = sentence.text
             hits = list(_LONE_LETTER.finditer(text))
             if not hits or doc.blocks[sentence.block_index].container == "blockquote":
