@@ -9,9 +9,15 @@ Prints a Markdown report (docs/performance.md keeps the latest one):
 - the corpus copied N times (default 3), to show cost grows linearly;
 - `jalint check one-post.md` on the median-sized post, as pre-commit runs it
   (a cold process), and jalint's own start-up (`jalint --version`);
+- the same corpus with the prose rules on: the config `jalint migrate textlint`
+  writes from the corpus's `.textlintrc.json`, and `--extend-select style`;
+- every output format on a warm cache, as a ratio to `concise`;
+- one median post with the prose rules on, and the floor it is compared with:
+  Python start-up plus fugashi tagging that post's text, in the same run;
 - textlint on the same posts with the corpus's `.textlintrc.json`
   (installed with npm into a scratch folder by this script);
-- peak memory of each run (the process and all its workers, sampled from /proc).
+- peak memory of each run, summed over the process and all its workers
+  (sampled from /proc).
 
 Run it on an otherwise idle machine: the figures are wall-clock times.
 """
@@ -116,6 +122,7 @@ def main() -> None:
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--copies", type=int, default=3)
     parser.add_argument("--skip-textlint", action="store_true")
+    parser.add_argument("--skip-copies", action="store_true", help="Skip the corpus x N run.")
     parser.add_argument("--textlint-dir", default=str(Path(tempfile.gettempdir()) / "jalint-textlint"))
     args = parser.parse_args()
     corpus = Path(args.corpus).resolve()
@@ -131,15 +138,37 @@ def main() -> None:
         rows.append((measure("jalint, warm cache, nothing changed", jalint(str(corpus)), env=env), len(posts), size_mb))
         rows.append((measure("jalint, no cache, -j 1", jalint(str(corpus), "--no-cache", "-j", "1"), env=env),
                      len(posts), size_mb))
-        copies = work / "copies"
-        for n in range(args.copies):
-            shutil.copytree(corpus / "_posts", copies / f"copy{n}" / "_posts")
-        shutil.copy(corpus / "_config.yml", copies / "_config.yml")
-        rows.append((measure(f"jalint, corpus x{args.copies}, cold cache, -j auto", jalint(str(copies), "--no-cache"),
-                             env=env), len(posts) * args.copies, size_mb * args.copies))
+        migrated = work / "migrated.jalint.toml"
+        subprocess.run([sys.executable, "-m", "jalint", "migrate", "textlint", str(corpus / ".textlintrc.json"),
+                        "-o", str(migrated)], check=True, capture_output=True)
+        rows.append((measure("jalint + prose rules (migrated textlint config), cold, -j auto",
+                             jalint(str(corpus), "--no-cache", "--config", str(migrated)), env=env),
+                     len(posts), size_mb))
+        rows.append((measure("jalint + every style rule, cold, -j auto",
+                             jalint(str(corpus), "--no-cache", "--extend-select", "style"), env=env),
+                     len(posts), size_mb))
+        if not args.skip_copies:
+            copies = work / "copies"
+            for n in range(args.copies):
+                shutil.copytree(corpus / "_posts", copies / f"copy{n}" / "_posts")
+            shutil.copy(corpus / "_config.yml", copies / "_config.yml")
+            rows.append((measure(f"jalint, corpus x{args.copies}, cold cache, -j auto",
+                                 jalint(str(copies), "--no-cache"), env=env),
+                         len(posts) * args.copies, size_mb * args.copies))
+        formats = {}
+        for output_format in ("concise", "text", "json", "github", "sarif"):
+            runs = [measure(output_format, [sys.executable, "-m", "jalint", "check", str(corpus), "--format",
+                                            output_format], env=env) for _ in range(3)]
+            formats[output_format] = statistics.median(m.seconds for m in runs)
         median = sorted(posts, key=lambda p: p.stat().st_size)[len(posts) // 2]
         single = [measure("one post", jalint(str(median), "--no-cache"), env=env) for _ in range(5)]
+        single_style = [measure("one post, style", jalint(str(median), "--no-cache", "--extend-select", "style"),
+                                env=env) for _ in range(5)]
+        floor_code = ("import sys, fugashi; t = fugashi.Tagger(); "
+                      "[w.feature_raw for w in t(open(sys.argv[1], encoding='utf-8').read())]")
+        floor = [measure("floor", [sys.executable, "-c", floor_code, str(median)], env=env) for _ in range(5)]
         startup = [measure("--version", [sys.executable, "-m", "jalint", "--version"], env=env) for _ in range(5)]
+        click_floor = [measure("import click", [sys.executable, "-c", "import click"], env=env) for _ in range(5)]
         textlint = None
         if not args.skip_textlint:
             binary = ensure_textlint(Path(args.textlint_dir))
@@ -160,10 +189,31 @@ def main() -> None:
         print(f"| {textlint.label} | {len(posts)} | {textlint.seconds:.2f} s | {len(posts) / textlint.seconds:.1f} | "
               f"{size_mb / textlint.seconds:.2f} | {textlint.peak_mb:.0f} MB |")
         print(f"\njalint cold `-j auto` is {textlint.seconds / rows[0][0].seconds:.1f}x faster than textlint.")
-    print(f"\nOne median post ({median.name}, {median.stat().st_size / 1000:.0f} kB), cold process, no cache: "
-          f"median {statistics.median(m.seconds for m in single):.3f} s over 5 runs, "
-          f"peak {max(m.peak_mb for m in single):.0f} MB.")
-    print(f"Start-up (`jalint --version`): median {statistics.median(m.seconds for m in startup):.3f} s.")
+        style_row = rows[3][0]
+        print(f"jalint with the prose rules (migrated config) is {textlint.seconds / style_row.seconds:.1f}x faster "
+              "than textlint.")
+    concise = formats["concise"]
+    print("\nWarm cache, whole corpus, by output format (median of 3):\n")
+    print("| format | wall | vs concise |")
+    print("|---|---:|---:|")
+    for output_format, seconds in formats.items():
+        print(f"| {output_format} | {seconds:.2f} s | {seconds / concise:.2f}x |")
+    one = statistics.median(m.seconds for m in single)
+    one_style = statistics.median(m.seconds for m in single_style)
+    floor_s = statistics.median(m.seconds for m in floor)
+    print(f"\nOne median post ({median.name}, {median.stat().st_size / 1000:.0f} kB), cold process, no cache, "
+          "median of 5:\n")
+    print("| run | wall | vs floor | peak memory |")
+    print("|---|---:|---:|---:|")
+    print(f"| floor: Python start + fugashi tagging the post | {floor_s:.3f} s | 1.00x | "
+          f"{max(m.peak_mb for m in floor):.0f} MB |")
+    print(f"| jalint, default rules | {one:.3f} s | {one / floor_s:.2f}x | {max(m.peak_mb for m in single):.0f} MB |")
+    print(f"| jalint, every style rule too | {one_style:.3f} s | {one_style / floor_s:.2f}x | "
+          f"{max(m.peak_mb for m in single_style):.0f} MB |")
+    version = statistics.median(m.seconds for m in startup)
+    click_s = statistics.median(m.seconds for m in click_floor)
+    print(f"\nStart-up: `jalint --version` {version:.3f} s, `python -c 'import click'` {click_s:.3f} s "
+          f"({version / click_s:.2f}x).")
 
 
 if __name__ == "__main__":
