@@ -133,7 +133,13 @@ _NEGATION = frozenset({"無い", "有る"})
 _COLONS = frozenset({"：", ":"})
 # 連体化「の」, 「を」 and 「て」 (upstream's exceptions), and adverb-making 「に」「と」: two
 # adverbs in a row (「最初に一気に」) are not the doubled case role this rule is about.
-_ALWAYS_ACCEPTED = frozenset({"の/格助詞", "を/格助詞", "て/接続助詞", "に/副詞化", "と/副詞化", "では/否定"})
+_ALWAYS_ACCEPTED = frozenset(
+    {"の/格助詞", "を/格助詞", "て/接続助詞", "に/副詞化", "と/副詞化", "では/否定", "には/否定"}
+)
+# Set phrases whose 「に」 belongs to the phrase, not to the sentence's case frame:
+# (noun before に, lemma of the verb after it).
+_SET_PHRASES = frozenset({("目", "見える"), ("手", "入る"), ("手", "入れる"), ("身", "付く"), ("身", "付ける"),
+                          ("気", "掛ける"), ("気", "入る"), ("耳", "する"), ("口", "する")})
 _LONGEST_COMPOUND_TOKENS = 5
 
 
@@ -183,8 +189,11 @@ def _particle_key(tokens: list[Token], index: int, adverbial_nouns: frozenset[st
 def _adverbial_ni(tokens: list[Token], index: int, adverbial_nouns: frozenset[str]) -> bool:
     """「に」 that makes an adverb of what precedes it (IPADIC's 副詞化, or part of a 副詞)."""
     before = tokens[index - 1]
-    if before.pos == "副詞" or (before.pos == "助動詞" and before.lemma == "ず"):
-        return True
+    if before.pos in ("副詞", "形状詞") or (before.pos == "助動詞" and before.lemma == "ず"):
+        return True  # すぐに, 不用意に, 静かに, 出さずに
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    if after is not None and (before.surface, after.lemma) in _SET_PHRASES:
+        return True  # 目に見える, 手に入れる: the 「に」 is part of the set phrase
     counted = index >= 2 and tokens[index - 2].pos_detail == "数詞"  # 3時に is a time, not 時に
     if (before.surface in adverbial_nouns and not counted) or (
         before.pos in ("名詞", "接尾辞") and before.pos3 == "副詞可能"
@@ -233,8 +242,9 @@ def _units(tokens: list[Token], options: Options) -> list[_Unit]:
             else:
                 units.append(_Unit(key, token.surface, token.start, token.end, index, index))
             joinable = index
-            if units[-1].surface == "では" and index + 1 < len(tokens) and tokens[index + 1].lemma in _NEGATION:
-                units[-1].key = "では/否定"  # 〜ではない, 〜ではありません: the copula, denied
+            if units[-1].surface in ("では", "には") and index + 1 < len(tokens) and tokens[index + 1].lemma in _NEGATION:
+                # 〜ではない: the copula, denied; 「Aにはあるが、Bにはない」: the contrast of a denial
+                units[-1].key = units[-1].surface + "/否定"
         elif (
             (token.pos == "補助記号" and token.pos_detail in _BRACKETS)
             or token.surface in options.comma_characters
@@ -268,7 +278,7 @@ def _accepted(first: _Unit, second: _Unit, tokens: list[Token]) -> bool:
         return True
     # 「AもBも」「AかBか」: two short items side by side, the parallel construction.
     if second.surface.endswith(("も", "か")) and 0 < len(between) <= 6:
-        return not any(t.pos in ("補助記号", "接続詞") for t in between)
+        return not any(t.pos == "接続詞" or t.pos_detail in ("読点", "句点", "括弧開") for t in between)
     return False
 
 
