@@ -89,7 +89,13 @@ from jalint.sentences import Sentence
 # 「かもしれません」「違いない」「少ない」end in a negative form but do not negate the claim.
 _NEGATED = re.compile(r"(?<!しれ)(?<!違い)(?<![少危])ない|(?<!しれ)ません|ず[、。]|ずに|なかっ|ではなく|じゃなく|とは限ら|とは言え|とはいえ|わけでは")
 _QUESTION = re.compile(r"のか|かどうか|か[？?]")
-_NUMBER = re.compile(r"[0-9０-９]|[一二三四五六七八九十]割|[二三四五六七八九十]倍|半分|半減")
+# A quantity, not any digit: dates (2025年8月) and model names (MI350, Ernie 5) quantify nothing.
+_NUMBER = re.compile(
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９.])[0-9０-９][0-9０-９,，.．]*\s*"
+    r"(?:%|％|倍|割|円|ドル|ユーロ|元|億|万|兆|千|百|件|社|人|名|台|個|本|秒|分|時間|日間|週間|か月|ヶ月|カ月|年間|回|点|"
+    r"ポイント|パーセント|[KMGTP]B|ms|W|kW|MW|GW|Hz|GHz|トークン|行|文字|ページ)"
+    r"|[一二三四五六七八九十]割|[二三四五六七八九十]倍|半分|半減"
+)
 # 「どんな画期的な技術にも」: a concession about any such thing, not a claim about one.
 # 「本当にゲームチェンジャーとなるには」 doubts the claim.
 _CONCESSIVE = re.compile(r"(?:どんな|どれほど|いかに|いくら)に?$|本当に$")
