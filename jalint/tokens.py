@@ -1,19 +1,17 @@
 """Morphological tokens from fugashi + unidic-lite, made lazily and once per process.
 
 The tagger is the most expensive part of a run, so it is created on first use
-(never at import) and shared by every document in the process. Features are
-read by splitting `feature_raw` once per word: fugashi's `.feature` named tuple
-builds a Python object per attribute access and costs several times more.
+(never at import) and shared by every document in the process. MeCab prints
+just the columns jalint reads (see `tagger`), so no Python object is built per
+word before the token itself.
 
 UniDic's feature columns (unidic-lite 1.0.8 = UniDic 2.1.2) used here:
-0 pos1, 1 pos2, 2 pos3, 3 pos4, 4 cType, 5 cForm, 6 lForm (reading of the
-lemma), 7 lemma, 8 orth, 9 pron, 10 orthBase. Unknown words carry only the first
-six columns.
+0 pos1, 1 pos2, 2 pos3, 4 cType, 5 cForm, 6 lForm (reading of the lemma),
+7 lemma, 10 orthBase. Unknown words carry only the first six columns.
 """
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -46,39 +44,53 @@ class Token(NamedTuple):
         return f"{self.pos},{self.pos_detail}"
 
 
+# Field and record separators of the tagger's output: private-use characters that
+# `tokenize` removes from the text first, so no surface can contain them.
+_FIELD = "\ue003"
+_RECORD = "\ue002"
+
+
 @lru_cache(maxsize=1)
-def tagger():  # noqa: ANN201 - fugashi's Tagger type is only known after import
+def tagger():  # noqa: ANN201 - fugashi's tagger type is only known after import
+    """MeCab with unidic-lite, printing `unknown flag, the 8 columns jalint reads, surface` per morpheme.
+
+    MeCab formats its own output in C; splitting that string costs a third of
+    iterating fugashi's node objects and splitting each word's full feature
+    string. `%f[i]` prints "" for UniDic's "*".
+    """
     import fugashi  # deferred: importing MeCab and the dictionary costs start-up time
+    import unidic_lite
 
-    return fugashi.Tagger()
-
-
-def _columns(raw: str) -> list[str]:
-    """UniDic's columns with "*" as "", padded to 11 (unknown words have 6)."""
-    if '"' in raw:  # a quoted column (a comma or quote in the surface): rare, so csv only then
-        columns = next(csv.reader([raw]))[:11]
-    else:
-        columns = raw.split(",", 11)[:11]
-    if len(columns) < 11:
-        columns.extend([""] * (11 - len(columns)))
-    return ["" if value == "*" else value for value in columns]
+    folder = unidic_lite.DICDIR
+    known = f"0{_FIELD}%f[0],%f[1],%f[2],%f[4],%f[5],%f[6],%f[7],%f[10]{_FIELD}%m{_RECORD}"
+    unknown = f"1{_FIELD}%f[0],%f[1],%f[2],%f[4],%f[5],,,{_FIELD}%m{_RECORD}"  # unknown words have 6 columns
+    return fugashi.GenericTagger(
+        f'-r {folder}/mecabrc -d {folder} -O "" --node-format={known} --unk-format={unknown} --eos-format={_RECORD}'
+    )
 
 
 def tokenize(masked: str, base: int) -> list[Token]:
     """Tokens of masked text; mask runs are whitespace (markup) or a neutral noun (code)."""
     prepared = masked.replace(MARKUP, " ").replace(CODE, "Ｘ").replace("\n", " ")
+    if _FIELD in prepared or _RECORD in prepared:
+        prepared = prepared.replace(_FIELD, " ").replace(_RECORD, " ")
     tokens: list[Token] = []
     append = tokens.append
     offset = 0
     find = prepared.find
-    for word in tagger()(prepared):
-        surface = word.surface
-        # MeCab reports the skipped whitespace, but find() also survives any
-        # character it normalises on the way.
+    for record in tagger().parse(prepared).split(_RECORD):
+        if not record:
+            continue
+        unknown, feature, surface = record.split(_FIELD, 2)
+        columns = feature.split(",")
+        if len(columns) != 8:  # a comma inside a lemma: keep the parts of speech, drop the rest
+            columns = [*columns[:5], "", "", ""]
+        pos, pos_detail, pos3, ctype, cform, reading, lemma, orth_base = columns
+        # MeCab skips whitespace before a word; find() also survives any character
+        # it normalises on the way.
         found = find(surface, offset)
-        start = found if found >= 0 else offset + len(word.white_space)
+        start = found if found >= 0 else offset
         offset = start + len(surface)
-        pos, pos_detail, pos3, _pos4, ctype, cform, reading, lemma, _orth, _pron, orth_base = _columns(word.feature_raw)
         append(Token(masked[start:offset], base + start, base + offset, pos, pos_detail, cform, lemma or surface,
-                     bool(word.is_unk), pos3, ctype, reading, orth_base or surface))
+                     unknown == "1", pos3, ctype, reading, orth_base or surface))
     return tokens
