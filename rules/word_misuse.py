@@ -61,6 +61,7 @@ differences:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -102,6 +103,10 @@ class Pair:
     note: str
     fix: str  # safe | unsafe | none
     label: str = "誤用"
+    literals: tuple[str, ...] = ()  # a match contains one of these; () when patterns say otherwise
+
+    def possible_in(self, text: str) -> bool:
+        return not self.literals or any(literal in text for literal in self.literals)
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,6 @@ class TokenPair:
 class Lists:
     pairs: tuple[Pair, ...]
     token_pairs: tuple[TokenPair, ...]
-    any_pair: re.Pattern[str]  # one pass that rules a sentence out
 
 
 def _pair(entry: dict) -> Pair:
@@ -134,11 +138,17 @@ def _pair(entry: dict) -> Pair:
         entry.get("note", ""),
         entry.get("fix", "unsafe"),
         entry.get("label", "誤用"),
+        () if entry.get("patterns") else tuple(entry.get("wrong", ())),
     )
 
 
 def _token_pair(entry: dict) -> TokenPair:
-    needs = next((spec["surface"] for spec in entry["tokens"] if isinstance(spec.get("surface"), str)), "")
+    # The longest text a match must contain: a rare word rules out more sentences than 「を」.
+    surfaces = [
+        spec["surface"] if isinstance(spec["surface"], str) else os.path.commonprefix(list(spec["surface"]))
+        for spec in entry["tokens"] if spec.get("surface")
+    ]
+    needs = max(surfaces, key=len, default="")
     return TokenPair(
         show=entry["show"],
         tokens=compile_sequence(entry["tokens"]),
@@ -158,10 +168,10 @@ def _lists(extra: tuple[str, ...]) -> Lists:
     for item in extra:
         wrong, _, right = item.partition("=")
         if wrong:
-            pairs.append(Pair(re.compile(re.escape(wrong)), right.replace("\\", "\\\\") or None, "", "safe" if right else "none"))
-    any_pair = re.compile("|".join(f"(?:{pair.regex.pattern})" for pair in pairs))
+            pairs.append(Pair(re.compile(re.escape(wrong)), right.replace("\\", "\\\\") or None, "",
+                              "safe" if right else "none", literals=(wrong,)))
     token_pairs = tuple(_token_pair(entry) for entry in data.get("token-pair", ()))
-    return Lists(tuple(pairs), token_pairs, any_pair)
+    return Lists(tuple(pairs), token_pairs)
 
 
 class WordMisuse(Rule[Options]):
@@ -182,6 +192,9 @@ class WordMisuse(Rule[Options]):
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
         lists = _lists(self.options.extra_pairs)
+        # One search over the whole post first: most posts hold no listed text at all,
+        # and the alternation of every pair is the costly part of this rule.
+        candidates = tuple(pair for pair in lists.pairs if pair.possible_in(doc.masked))
         for sentence in [*doc.heading_sentences, *doc.sentences]:
             if doc.blocks[sentence.block_index].container == "blockquote":
                 continue
@@ -189,8 +202,8 @@ class WordMisuse(Rule[Options]):
                 continue
             text = sentence.text
             quotes = quoted_spans(text) if ("「" in text or "『" in text or "“" in text) else []
-            if lists.any_pair.search(text):
-                yield from self._text_pairs(sentence, lists.pairs, quotes)
+            if candidates:
+                yield from self._text_pairs(sentence, candidates, quotes)
             token_pairs = [pair for pair in lists.token_pairs if pair.needs in text]
             if token_pairs:
                 yield from self._token_pairs(sentence, doc, token_pairs, quotes)
