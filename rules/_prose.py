@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from jalint.document import Document
 from jalint.inline import CODE, MARKUP
+from jalint.sentences import Sentence
 
 _HERE = Path(__file__).parent
 _TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
+
+
+def readable_sentences(doc: Document) -> Iterator[Sentence]:
+    """Headings, then the prose sentences, outside blockquotes (quotations are not the author's words)."""
+    for sentence in [*doc.heading_sentences, *doc.prose_sentences]:
+        if doc.blocks[sentence.block_index].container != "blockquote":
+            yield sentence
 
 
 def visible_length(masked: str) -> int:

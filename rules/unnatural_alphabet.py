@@ -59,7 +59,7 @@ from functools import lru_cache
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Rule, option
-from jalint.rules._prose import load_data, visible_text
+from jalint.rules._prose import load_data, readable_sentences, visible_text
 
 _DEFAULT_LETTERS: tuple[str, ...] = tuple(load_data("unnatural_alphabet.toml")["letters"])
 # Characters a Japanese input method produces; full-width forms (digits, ！, （) count, as upstream.
@@ -103,10 +103,10 @@ class UnnaturalAlphabet(Rule[Options]):
         if self.options.allow_common_case:
             items = items + tuple(load_data("unnatural_alphabet.toml")["common"])
         allow = _allow_patterns(items)
-        for sentence in [*doc.heading_sentences, *doc.prose_sentences]:
+        for sentence in readable_sentences(doc):
             text = sentence.text
             hits = list(_LONE_LETTER.finditer(text))
-            if not hits or doc.blocks[sentence.block_index].container == "blockquote":
+            if not hits:
                 continue
             allowed = [(m.start(), m.end()) for pattern in allow for m in pattern.finditer(text) if m.end() > m.start()]
             for hit in hits:

@@ -78,7 +78,7 @@ from jalint.rules._phrase_lists import (
     quoted_spans,
     required_surfaces,
 )
-from jalint.rules._prose import compile_allow, load_data, visible_text
+from jalint.rules._prose import compile_allow, load_data, readable_sentences, visible_text
 from jalint.sentences import Sentence
 
 _TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
@@ -156,9 +156,7 @@ class WeakPhrase(Rule[Options]):
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
         allowed = self._allowed
         extra = _extra(self.options.extra_phrases)
-        for sentence in [*doc.heading_sentences, *doc.sentences]:
-            if doc.blocks[sentence.block_index].container == "blockquote":
-                continue
+        for sentence in readable_sentences(doc):
             if self.options.allows and allowed(visible_text(sentence.text)):
                 continue
             yield from self._check_sentence(sentence, doc, extra)

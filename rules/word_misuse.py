@@ -71,7 +71,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, Rule, option
 from jalint.rules._phrase_lists import TokenPattern, compile_sequence, followed, inside, match_at, quoted_spans
-from jalint.rules._prose import compile_allow, load_data, visible_text
+from jalint.rules._prose import compile_allow, load_data, readable_sentences, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
@@ -195,9 +195,7 @@ class WordMisuse(Rule[Options]):
         # One search over the whole post first: most posts hold no listed text at all,
         # and the alternation of every pair is the costly part of this rule.
         candidates = tuple(pair for pair in lists.pairs if pair.possible_in(doc.masked))
-        for sentence in [*doc.heading_sentences, *doc.sentences]:
-            if doc.blocks[sentence.block_index].container == "blockquote":
-                continue
+        for sentence in readable_sentences(doc):
             if self.options.allows and self._allowed(visible_text(sentence.text)):
                 continue
             text = sentence.text
