@@ -93,6 +93,10 @@ class Options:
     disable_table: bool = option(False, "Do not report a colon before a table.")
 
 
+# A bold caption naming the audience of the list below it, not a clause left hanging.
+_AUDIENCE_CAPTION = re.compile(r"(?:にとって|向けに?|の方へ|の皆さんへ|の場合)\s*$")
+
+
 class ColonContinuation(Rule[Options]):
     name = "colon-continuation"
     category = "style"
@@ -137,6 +141,8 @@ class ColonContinuation(Rule[Options]):
                 continue
             if block.kind == "pseudo_heading" and self._acts_as_heading(doc, index):
                 continue
+            if block.kind == "pseudo_heading" and _AUDIENCE_CAPTION.search(doc.plain(Span(block.span.start, colon))):
+                continue  # 「**投資家にとって：**」 names who the list is for; 「投資家にとって。」 would not fit
             finding = self._check_sentence(doc, index, colon, following, allowed)
             if finding:
                 yield finding
