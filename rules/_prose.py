@@ -40,32 +40,26 @@ def visible_text(masked: str) -> str:
     return masked.replace(MARKUP, "").replace(CODE, "")
 
 
-def compile_allow(patterns: Iterable[str]) -> Callable[[str], bool]:
-    """A test for textlint's `allows` lists: `/regex/flags` items are patterns, others plain substrings.
+def textlint_pattern(item: str) -> re.Pattern[str]:
+    """An item of a textlint-style list: `/regex/flags` is a pattern, anything else literal text."""
+    parsed = _TEXTLINT_REGEX.match(item)
+    if parsed:
+        return re.compile(parsed.group(1), re.IGNORECASE if "i" in parsed.group(2) else 0)
+    return re.compile(re.escape(item))
 
-    Returns a function telling whether a matched text (or its sentence) is allowed.
-    """
-    regexes: list[re.Pattern[str]] = []
-    literals: list[str] = []
-    for item in patterns:
-        parsed = _TEXTLINT_REGEX.match(item)
-        if parsed:
-            flags = re.IGNORECASE if "i" in parsed.group(2) else 0
-            regexes.append(re.compile(parsed.group(1), flags))
-        else:
-            literals.append(item)
-    if not regexes and not literals:
+
+def compile_allow(patterns: Iterable[str]) -> Callable[[str], bool]:
+    """A test for textlint's `allows` lists: whether a matched text (or its sentence) is allowed."""
+    compiled = [textlint_pattern(item) for item in patterns]
+    if not compiled:
         return lambda text: False
-    return lambda text: any(literal in text for literal in literals) or any(r.search(text) for r in regexes)
+    return lambda text: any(pattern.search(text) for pattern in compiled)
 
 
 def is_textlint_pattern_valid(item: str) -> str | None:
     """None when `item` compiles as an allow entry; else the reason (for config validation)."""
-    parsed = _TEXTLINT_REGEX.match(item)
-    if not parsed:
-        return None
     try:
-        re.compile(parsed.group(1))
+        textlint_pattern(item)
     except re.error as error:
         return str(error)
     return None

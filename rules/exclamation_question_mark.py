@@ -59,7 +59,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Rule, option
 from jalint.rules._counting import inside, prose_regions, skipped_spans
-from jalint.rules._prose import _TEXTLINT_REGEX
+from jalint.rules._prose import textlint_pattern
 
 BUILTIN_ALLOWED = ("Yahoo!",)
 _NAMES = {
@@ -84,18 +84,7 @@ class Options:
 
 
 def _allowed_spans(text: str, items: tuple[str, ...]) -> list[tuple[int, int]]:
-    spans = []
-    for item in items:
-        parsed = _TEXTLINT_REGEX.match(item)
-        if parsed:
-            flags = re.IGNORECASE if "i" in parsed.group(2) else 0
-            spans += [(m.start(), m.end()) for m in re.finditer(parsed.group(1), text, flags)]
-        else:
-            start = text.find(item)
-            while start >= 0:
-                spans.append((start, start + len(item)))
-                start = text.find(item, start + 1)
-    return spans
+    return [(m.start(), m.end()) for item in items for m in textlint_pattern(item).finditer(text)]
 
 
 class ExclamationQuestionMark(Rule[Options]):

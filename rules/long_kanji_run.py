@@ -59,7 +59,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Rule, option
 from jalint.rules._counting import inside, prose_regions, skipped_spans
-from jalint.rules._prose import _TEXTLINT_REGEX, load_data
+from jalint.rules._prose import load_data, textlint_pattern
 
 _KANJI_RUN = re.compile(r"[々〇〻\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 
@@ -72,14 +72,7 @@ class Options:
 
 
 def _allow_patterns(items: tuple[str, ...]) -> list[re.Pattern[str]]:
-    patterns = []
-    for item in items:
-        parsed = _TEXTLINT_REGEX.match(item)
-        if parsed:
-            patterns.append(re.compile(parsed.group(1), re.IGNORECASE if "i" in parsed.group(2) else 0))
-        else:
-            patterns.append(re.compile(re.escape(item)))
-    return patterns
+    return [textlint_pattern(item) for item in items]
 
 
 def _longest_rest(run: str, patterns: list[re.Pattern[str]]) -> int:

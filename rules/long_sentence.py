@@ -39,17 +39,13 @@ does for a reader of the rendered list or verse.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.rule import Finding, Rule, option
-from jalint.rules._prose import visible_length
+from jalint.rules._prose import textlint_pattern, visible_length
 from jalint.sentences import Sentence
-
-_TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
-
 
 @dataclass(frozen=True)
 class Options:
@@ -58,15 +54,7 @@ class Options:
 
 
 def _skipped(text: str, patterns: tuple[str, ...]) -> int:
-    skipped = 0
-    for item in patterns:
-        parsed = _TEXTLINT_REGEX.match(item)
-        if parsed:
-            flags = re.IGNORECASE if "i" in parsed.group(2) else 0
-            skipped += sum(len(m.group(0)) for m in re.finditer(parsed.group(1), text, flags))
-        else:
-            skipped += text.count(item) * len(item)
-    return skipped
+    return sum(len(m.group(0)) for item in patterns for m in textlint_pattern(item).finditer(text))
 
 
 class LongSentence(Rule[Options]):

@@ -59,13 +59,12 @@ from functools import lru_cache
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Rule, option
-from jalint.rules._prose import load_data, readable_sentences, visible_text
+from jalint.rules._prose import load_data, readable_sentences, textlint_pattern, visible_text
 
 _DEFAULT_LETTERS: tuple[str, ...] = tuple(load_data("unnatural_alphabet.toml")["letters"])
 # Characters a Japanese input method produces; full-width forms (digits, ！, （) count, as upstream.
 _JAPANESE = r"[々〇〻\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEFぁ-んァ-ヶー。、・−]"
 _LONE_LETTER = re.compile(f"(?<={_JAPANESE})[a-zA-Zａ-ｚＡ-Ｚ](?={_JAPANESE})")
-_TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -76,15 +75,7 @@ class Options:
 
 @lru_cache(maxsize=8)
 def _allow_patterns(items: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    patterns = []
-    for item in items:
-        parsed = _TEXTLINT_REGEX.match(item)
-        if parsed:
-            flags = re.IGNORECASE if "i" in parsed.group(2) else 0
-            patterns.append(re.compile(parsed.group(1), flags))
-        else:
-            patterns.append(re.compile(re.escape(item)))
-    return tuple(patterns)
+    return tuple(textlint_pattern(item) for item in items)
 
 
 class UnnaturalAlphabet(Rule[Options]):

@@ -78,10 +78,9 @@ from jalint.rules._phrase_lists import (
     quoted_spans,
     required_surfaces,
 )
-from jalint.rules._prose import compile_allow, load_data, readable_sentences, visible_text
+from jalint.rules._prose import compile_allow, load_data, readable_sentences, textlint_pattern, visible_text
 from jalint.sentences import Sentence
 
-_TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -119,15 +118,7 @@ def _phrases() -> tuple[Phrase, ...]:
 
 @lru_cache(maxsize=8)
 def _extra(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    compiled = []
-    for item in patterns:
-        parsed = _TEXTLINT_REGEX.match(item)
-        if parsed:
-            flags = re.IGNORECASE if "i" in parsed.group(2) else 0
-            compiled.append(re.compile(parsed.group(1), flags))
-        else:
-            compiled.append(re.compile(re.escape(item)))
-    return tuple(compiled)
+    return tuple(textlint_pattern(item) for item in patterns)
 
 
 def _named(doc: Document, tokens: list, start: int, stop: int) -> str:
