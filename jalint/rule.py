@@ -102,6 +102,12 @@ class Rule(Generic[OptionsT]):
     textlint_options: ClassVar[dict[str, str]] = {}
     Options: ClassVar[type] = NoOptions
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Prose (`style`) rules are opt-in unless a rule says otherwise: the default run is the defect gate."""
+        super().__init_subclass__(**kwargs)
+        if "enabled_by_default" not in cls.__dict__ and cls.__dict__.get("category") == "style":
+            cls.enabled_by_default = False
+
     def __init__(self, options: Any = None) -> None:
         self.options: OptionsT = options if options is not None else self.Options()
 

@@ -108,7 +108,6 @@ class AiEmphasis(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     fix_safety = "safe"
     textlint = ("no-ai-emphasis-patterns",)
     textlint_options = {

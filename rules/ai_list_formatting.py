@@ -81,7 +81,6 @@ class AiListFormatting(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     fix_safety = "none"
     textlint = ("no-ai-list-formatting",)
     textlint_options = {

@@ -93,7 +93,6 @@ class AiStockPhrase(Rule[Options]):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     fix_safety = "none"
     textlint = ("ai-generated-phrases",)
     textlint_options = {"allows": "allows", "customPhrases": "extra-phrases"}

@@ -108,7 +108,6 @@ class AiTechWriting(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "info"
-    enabled_by_default = False
     fix_safety = "safe"
     textlint = ("ai-tech-writing-guideline",)
     textlint_options = {

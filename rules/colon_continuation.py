@@ -102,7 +102,6 @@ class ColonContinuation(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     fix_safety = "safe"
     needs_tokens = True
     textlint = ("no-ai-colon-continuation",)

@@ -109,7 +109,6 @@ class DoubleNegative(Rule[Options]):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     fix_safety = "none"
     textlint = ("no-double-negative-ja",)

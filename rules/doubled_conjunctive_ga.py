@@ -60,7 +60,6 @@ class DoubledConjunctiveGa(Rule):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     fix_safety = "none"
     textlint = ("no-doubled-conjunctive-particle-ga",)

@@ -287,7 +287,6 @@ class DoubledParticle(Rule[Options]):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     textlint = ("no-doubled-joshi",)
     textlint_options = {

@@ -92,7 +92,6 @@ class ExclamationQuestionMark(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     textlint = ("no-exclamation-question-mark",)
     textlint_options = {
         "allow": "allow",

@@ -67,7 +67,6 @@ class HalfwidthKana(Rule):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     fix_safety = "safe"
     textlint = ("no-hankaku-kana",)
 

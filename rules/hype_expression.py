@@ -145,7 +145,6 @@ class HypeExpression(Rule[Options]):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     fix_safety = "none"
     textlint = ("no-ai-hype-expressions",)
     textlint_options = {

@@ -59,7 +59,6 @@ class KangxiRadical(Rule):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     fix_safety = "safe"
     textlint = ("no-kangxi-radicals",)
 

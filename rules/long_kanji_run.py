@@ -94,7 +94,6 @@ class LongKanjiRun(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     textlint = ("max-kanji-continuous-len",)
     textlint_options = {"max": "max", "allow": "allow"}
     Options = Options

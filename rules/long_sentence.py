@@ -62,7 +62,6 @@ class LongSentence(Rule[Options]):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     textlint = ("sentence-length",)
     textlint_options = {"max": "max", "skipPatterns": "skip-patterns"}
     Options = Options

@@ -155,7 +155,6 @@ class MixedDesuDearu(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     fix_safety = "none"
     textlint = ("no-mix-dearu-desumasu",)

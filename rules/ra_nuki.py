@@ -106,7 +106,6 @@ class RaNuki(Rule[NoOptions]):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     fix_safety = "unsafe"
     textlint = ("no-dropping-the-ra",)

@@ -144,7 +144,6 @@ class RedundantExpression(Rule[Options]):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     fix_safety = "unsafe"
     textlint = ("ja-no-redundant-expression",)

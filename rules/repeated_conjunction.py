@@ -54,7 +54,6 @@ class RepeatedConjunction(Rule):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     fix_safety = "none"
     textlint = ("no-doubled-conjunction",)

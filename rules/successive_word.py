@@ -94,7 +94,6 @@ class SuccessiveWord(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     fix_safety = "unsafe"
     textlint = ("ja-no-successive-word",)

@@ -61,7 +61,6 @@ class TooManyCommas(Rule[Options]):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     textlint = ("max-comma",)
     textlint_options = {"max": "max"}
     Options = Options

@@ -144,7 +144,6 @@ class TooManyTouten(Rule[Options]):
     category = "style"
     scope = "sentence"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     textlint = ("max-ten",)
     textlint_options = {"max": "max", "strict": "strict", "touten": "touten", "kuten": "kuten"}

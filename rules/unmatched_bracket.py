@@ -77,7 +77,6 @@ class UnmatchedBracket(Rule):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     textlint = ("no-unmatched-pair",)
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:

@@ -83,7 +83,6 @@ class UnnaturalAlphabet(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     fix_safety = "none"
     textlint = ("ja-unnatural-alphabet",)
     textlint_options = {"allow": "allow", "allowCommonCase": "allow-common-case"}

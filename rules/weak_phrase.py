@@ -133,7 +133,6 @@ class WeakPhrase(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     fix_safety = "none"
     textlint = ("ja-no-weak-phrase",)

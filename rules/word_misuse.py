@@ -179,7 +179,6 @@ class WordMisuse(Rule[Options]):
     category = "style"
     scope = "document"
     severity = "warning"
-    enabled_by_default = False
     needs_tokens = True
     fix_safety = "safe"
     textlint = ("ja-no-abusage",)
