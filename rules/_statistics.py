@@ -24,6 +24,7 @@ from importlib import resources
 
 from jalint.document import Document
 from jalint.inline import MARKUP, MASKS, strip_masks
+from jalint.lazy_regex import LazyPattern
 from jalint.positions import Span
 from jalint.sections import Heading
 from jalint.sentences import Sentence
@@ -47,24 +48,24 @@ _CLOSE_QUOTES = "」』”"
 class Figure:
     id: str
     group: str
-    regex: re.Pattern[str]
+    regex: LazyPattern
     noun: bool
-    requires: re.Pattern[str] | None
+    requires: LazyPattern | None
 
 
 @dataclass(frozen=True)
 class Exclusion:
     id: str
-    figure: re.Pattern[str] | None
-    before: re.Pattern[str] | None
-    after: re.Pattern[str] | None
-    sentence: re.Pattern[str] | None
-    unless: re.Pattern[str] | None
-    previous: re.Pattern[str] | None
-    heading: re.Pattern[str] | None
-    section: re.Pattern[str] | None
-    lead_in: re.Pattern[str] | None
-    post: re.Pattern[str] | None
+    figure: LazyPattern | None
+    before: LazyPattern | None
+    after: LazyPattern | None
+    sentence: LazyPattern | None
+    unless: LazyPattern | None
+    previous: LazyPattern | None
+    heading: LazyPattern | None
+    section: LazyPattern | None
+    lead_in: LazyPattern | None
+    post: LazyPattern | None
     repeated: bool
 
 
@@ -138,8 +139,8 @@ def _substitute(pattern: str, fragments: dict[str, str]) -> str:
     return _FRAGMENT.sub(replace, pattern)
 
 
-def _compile(pattern: str, fragments: dict[str, str]) -> re.Pattern[str]:
-    return re.compile(_substitute(pattern, fragments))
+def _compile(pattern: str, fragments: dict[str, str]) -> LazyPattern:
+    return LazyPattern(_substitute(pattern, fragments))
 
 
 def _alternation(patterns: list[str], fragments: dict[str, str]) -> re.Pattern[str]:
@@ -153,7 +154,7 @@ def _literal(name: str) -> str:
 
 
 def _exclusion(entry: dict, fragments: dict[str, str]) -> Exclusion:
-    def optional(key: str) -> re.Pattern[str] | None:
+    def optional(key: str) -> LazyPattern | None:
         return _compile(entry[key], fragments) if key in entry else None
 
     exclusion = Exclusion(

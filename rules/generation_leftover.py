@@ -90,8 +90,11 @@ from typing import Any
 from jalint.blocks import Block
 from jalint.document import PROSE_BLOCKS, Document
 from jalint.inline import MARKUP
+from jalint.lazy_regex import LazyPattern
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, Rule, option
+
+Regex = re.Pattern[str] | LazyPattern  # the pack's own patterns compile on first use; user patterns at once
 
 PACK = "generation_leftover.toml"
 GROUPS = ("markers", "chatter", "template-labels", "placeholders", "nested-front-matter")
@@ -128,7 +131,7 @@ class Check:
     kind: str
     text: str
     scope: str
-    regexes: tuple[re.Pattern[str], ...]
+    regexes: tuple[Regex, ...]
     skip_quoted: bool
     skip_examples: bool
     skip_lists: bool
@@ -166,9 +169,9 @@ def _compile(entry: dict) -> Check:
     sources = [re.escape(token) for token in entry.get("tokens", ())]
     sources += entry.get("lines" if kind == "sequence" else "patterns", [])
     if kind == "sequence":
-        regexes = tuple(re.compile(source, flags) for source in sources)
+        regexes: tuple[Regex, ...] = tuple(LazyPattern(source, flags) for source in sources)
     else:
-        regexes = (re.compile("|".join(f"(?:{s})" for s in sources), flags),)
+        regexes = (LazyPattern("|".join(f"(?:{s})" for s in sources), flags),)
     anchors, folded = _prefilter(regexes)
     return Check(
         id=check_id,
@@ -231,7 +234,7 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _Items = Iterable[tuple[Any, Any]]  # a parsed (sub)pattern: (opcode, argument) pairs
 
 
-def _prefilter(regexes: tuple[re.Pattern[str], ...]) -> tuple[tuple[tuple[str, ...], ...], bool]:
+def _prefilter(regexes: tuple[Regex, ...]) -> tuple[tuple[tuple[str, ...], ...], bool]:
     """The anchor groups of a check's regexes, and whether they are case-folded.
 
     The anchors of a case-sensitive regex may be folded too (an occurrence in
@@ -242,7 +245,7 @@ def _prefilter(regexes: tuple[re.Pattern[str], ...]) -> tuple[tuple[tuple[str, .
     return tuple(group for group in groups if group), folded
 
 
-def _anchors(regex: re.Pattern[str], folded: bool) -> tuple[str, ...]:
+def _anchors(regex: Regex, folded: bool) -> tuple[str, ...]:
     """Strings one of which every match of `regex` contains; () to always run the regex."""
     items = list(_flat(_parser.parse(regex.pattern, regex.flags)))
     if items and items[0][0] is sre.LITERAL and not regex.flags & re.IGNORECASE:

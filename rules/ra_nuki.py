@@ -115,6 +115,9 @@ class RaNuki(Rule[NoOptions]):
             return
         tokens = doc.sentence_tokens(sentence)
         for index, token in enumerate(tokens):
+            # Both forms need a token that the cheap tests below rule out for almost every word.
+            if token.conjugation_type != "下一段-ラ行" and token.lemma != "れる":
+                continue
             stem = _stem(token)
             if stem is not None:
                 fixed = stem + "ら" + token.surface[len(stem) :]

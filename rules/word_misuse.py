@@ -106,7 +106,9 @@ class Pair:
     literals: tuple[str, ...] = ()  # a match contains one of these; () when patterns say otherwise
 
     def possible_in(self, text: str) -> bool:
-        return not self.literals or any(literal in text for literal in self.literals)
+        if self.literals:
+            return any(literal in text for literal in self.literals)
+        return self.regex.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -191,17 +193,27 @@ class WordMisuse(Rule[Options]):
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
         lists = _lists(self.options.extra_pairs)
-        # One search over the whole post first: most posts hold no listed text at all,
-        # and the alternation of every pair is the costly part of this rule.
-        candidates = tuple(pair for pair in lists.pairs if pair.possible_in(doc.masked))
-        for sentence in readable_sentences(doc):
-            if self.options.allows and self._allowed(visible_text(sentence.text)):
-                continue
+        sentences = list(readable_sentences(doc))
+        # One search over all the sentences at once first: most posts hold no listed
+        # text at all, and searching every sentence for every pair was this rule's
+        # whole cost. A line break between sentences keeps a pattern from running
+        # across two of them.
+        joined = "\n".join(sentence.text for sentence in sentences)
+        candidates = tuple(pair for pair in lists.pairs if pair.possible_in(joined))
+        token_candidates = tuple(pair for pair in lists.token_pairs if pair.needs in joined)
+        if not (candidates or token_candidates):
+            return
+        for sentence in sentences:
             text = sentence.text
+            pairs = tuple(pair for pair in candidates if pair.possible_in(text))
+            token_pairs = [pair for pair in token_candidates if pair.needs in text]
+            if not (pairs or token_pairs):
+                continue
+            if self.options.allows and self._allowed(visible_text(text)):
+                continue
             quotes = quoted_spans(text) if ("「" in text or "『" in text or "“" in text) else []
-            if candidates:
-                yield from self._text_pairs(sentence, candidates, quotes)
-            token_pairs = [pair for pair in lists.token_pairs if pair.needs in text]
+            if pairs:
+                yield from self._text_pairs(sentence, pairs, quotes)
             if token_pairs:
                 yield from self._token_pairs(sentence, doc, token_pairs, quotes)
 
