@@ -18,8 +18,9 @@ from pathlib import Path
 from jalint import __version__
 from jalint.diagnostic import Diagnostic, fingerprint
 from jalint.fixes import write_atomically
+from jalint.names import BASELINE_NAME
 
-DEFAULT_NAME = ".jalint-baseline.json"
+DEFAULT_NAME = BASELINE_NAME
 VERSION = 1
 
 Key = tuple[str, str, str]  # (path relative to the baseline's folder, rule, fingerprint)

@@ -13,19 +13,22 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
 
 from jalint import __version__
-from jalint import baseline as baseline_module
-from jalint.config import ConfigError, cli_layer, did_you_mean, find_config_file
-from jalint.diagnostic import SEVERITY_RANK, FileResult
-from jalint.registry import all_rules
-from jalint.reporters import FORMATS, ReportContext, diagnostics_of, reporter
-from jalint.rule import SEVERITIES
-from jalint.execution import resolve_jobs
-from jalint.runner import RunRequest
-from jalint.session import Collected, collect
-from jalint.session import Options as SessionOptions
+from jalint.names import BASELINE_NAME, FORMATS, SEVERITIES, did_you_mean
+
+# The engine, the reporters and the rules are imported by the commands that use
+# them: `--version`, `--help` and `explain RULE` must start as fast as click itself
+# (tests/test_startup.py guards which modules they import).
+if TYPE_CHECKING:
+    from jalint import baseline as baseline_module
+    from jalint.diagnostic import FileResult
+    from jalint.runner import RunRequest
+    from jalint.session import Collected
+    from jalint.session import Options as SessionOptions
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -70,6 +73,11 @@ def _session_options(paths: tuple[str, ...], select: tuple[str, ...], extend_sel
                      ignore: tuple[str, ...], config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
                      corpus: tuple[str, ...], request: RunRequest | None = None,
                      fail_level: str | None = None) -> SessionOptions:
+    from jalint.config import ConfigError, cli_layer
+    from jalint.execution import resolve_jobs
+    from jalint.runner import RunRequest
+    from jalint.session import Options as SessionOptions
+
     if config_path is not None and not config_path.is_file():
         fail(f"config file not found: {config_path}")
     if stdin_filename and not paths:
@@ -88,6 +96,9 @@ def _session_options(paths: tuple[str, ...], select: tuple[str, ...], extend_sel
 
 def _collect(options: SessionOptions, output_format: str = "concise") -> Collected:
     """Run the session with a progress bar on a terminal (never in machine formats)."""
+    from jalint.config import ConfigError
+    from jalint.session import collect
+
     show_progress = output_format in ("text", "concise") and sys.stderr.isatty() and "JALINT_NO_PROGRESS" not in os.environ
     try:
         if not show_progress:
@@ -143,6 +154,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           baseline_path: Path | None, color: str) -> None:
     """Check Markdown posts (files, folders, or `-` for stdin; default: the current folder)."""
     # Files are written only with --fix: --unsafe-fixes alone just widens what --fix/--diff apply.
+    from jalint.diagnostic import SEVERITY_RANK
+    from jalint.reporters import ReportContext, reporter
+    from jalint.runner import RunRequest
+
     request = RunRequest(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
     options = _session_options(paths, select, extend_select, ignore, config_path, stdin_filename, jobs, no_cache,
                                corpus, request, fail_level)
@@ -182,6 +197,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
 
 
 def _load_baseline(path: Path) -> baseline_module.Baseline:
+    from jalint import baseline as baseline_module
+
     try:
         return baseline_module.load(path)
     except baseline_module.BaselineError as error:
@@ -190,6 +207,8 @@ def _load_baseline(path: Path) -> baseline_module.Baseline:
 
 
 def _apply_baseline(baseline: baseline_module.Baseline, results: list[FileResult]) -> None:
+    from jalint import baseline as baseline_module
+
     """Filter every result in place and tell (on stderr) what the baseline hid and what is gone."""
     all_diagnostics = [d for r in results for d in r.diagnostics]
     filtered = baseline_module.apply(baseline, all_diagnostics, [r.path for r in results])
@@ -219,11 +238,13 @@ def baseline() -> None:
 @baseline.command("create")
 @_check_options
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
-              default=Path(baseline_module.DEFAULT_NAME), show_default=True, help="Baseline file to write.")
+              default=Path(BASELINE_NAME), show_default=True, help="Baseline file to write.")
 def baseline_create(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
                     config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
                     corpus: tuple[str, ...], baseline_path: Path) -> None:
     """Write every current finding of PATHS to the baseline file."""
+    from jalint import baseline as baseline_module
+
     collected = _collect_for_baseline(paths, select, extend_select, ignore, config_path, stdin_filename, jobs, no_cache,
                                       corpus)
     diagnostics = [d for r in collected.results for d in r.diagnostics]
@@ -238,11 +259,13 @@ def baseline_create(paths: tuple[str, ...], select: tuple[str, ...], extend_sele
 @baseline.command("prune")
 @_check_options
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
-              default=Path(baseline_module.DEFAULT_NAME), show_default=True, help="Baseline file to prune.")
+              default=Path(BASELINE_NAME), show_default=True, help="Baseline file to prune.")
 def baseline_prune(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
                    config_path: Path | None, stdin_filename: str | None, jobs: str, no_cache: bool,
                    corpus: tuple[str, ...], baseline_path: Path) -> None:
     """Drop baseline entries whose findings are gone from PATHS (entries of other files stay)."""
+    from jalint import baseline as baseline_module
+
     current = _load_baseline(baseline_path)
     collected = _collect_for_baseline(paths, select, extend_select, ignore, config_path, stdin_filename, jobs, no_cache,
                                       corpus)
@@ -266,6 +289,8 @@ def cache_clean(config_path: Path | None) -> None:
     """Delete the cache folder."""
     from jalint.cache import clean, default_cache_folder
 
+    from jalint.config import find_config_file
+
     found = config_path or find_config_file(Path.cwd())
     folder = default_cache_folder(found.parent if found else Path.cwd())
     removed = clean(folder)
@@ -273,6 +298,8 @@ def cache_clean(config_path: Path | None) -> None:
 
 
 def _print_statistics(results: list[FileResult], output_format: str, stream) -> None:  # noqa: ANN001
+    from jalint.reporters import diagnostics_of
+
     diagnostics = diagnostics_of(results)
     counts = Counter(d.rule for d in diagnostics)
     fixable = Counter(d.rule for d in diagnostics if d.fix is not None)
@@ -290,6 +317,8 @@ def _print_statistics(results: list[FileResult], output_format: str, stream) -> 
               show_default=True)
 def rules_command(output_format: str) -> None:
     """List every rule with its category, default severity and fix safety."""
+    from jalint.registry import all_rules
+
     rules = all_rules()
     if output_format == "json":
         data = [
@@ -317,6 +346,8 @@ def rules_command(output_format: str) -> None:
 
 
 def rules_markdown() -> str:
+    from jalint.registry import all_rules
+
     lines = ["| rule | category | severity | fix | what it finds |", "|---|---|---|---|---|"]
     for r in all_rules().values():
         summary = r.summary().replace("|", "\\|")
@@ -328,18 +359,19 @@ def rules_markdown() -> str:
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Print a rule's documentation: what it finds, why, examples, options."""
-    rules = all_rules()
-    if rule not in rules:
-        hint = did_you_mean(rule, set(rules)) or " Run `jalint rules` to list every rule."
+    from jalint.registry import rule_index
+
+    entry = rule_index().get(rule)  # explaining reads the index and the module's source: no rule is imported
+    if entry is None:
+        hint = did_you_mean(rule, list(rule_index())) or " Run `jalint rules` to list every rule."
         fail(f"unknown rule '{rule}'.{hint}")
-    r = rules[rule]
-    click.echo(f"# {r.name}\n")
-    click.echo(f"category: {r.category} · default severity: {r.severity} · fix: {r.fix_safety}"
-               f"{' · disabled by default' if not r.enabled_by_default else ''}")
-    if r.textlint:
-        click.echo(f"replaces textlint: {', '.join(r.textlint)}")
+    click.echo(f"# {rule}\n")
+    click.echo(f"category: {entry.category} · default severity: {entry.severity} · fix: {entry.fix_safety}"
+               f"{' · disabled by default' if not entry.enabled_by_default else ''}")
+    if entry.textlint:
+        click.echo(f"replaces textlint: {', '.join(entry.textlint)}")
     click.echo()
-    click.echo(r.doc())
+    click.echo(entry.doc())
 
 
 @cli.group()

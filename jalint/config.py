@@ -7,7 +7,6 @@ usage error with a suggestion, never a silently ignored setting.
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -16,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from jalint.globs import matches
-from jalint.registry import UnknownRuleError, all_rules, categories, expand
+from jalint.names import did_you_mean
+from jalint.registry import UnknownRuleError, categories, expand, rule_class, rule_index
 from jalint.rule import SEVERITIES, Rule, make_options
 
 CONFIG_FILES = (".jalint.toml", "pyproject.toml")
@@ -31,11 +31,6 @@ RULE_KEYS = ("enabled", "severity")
 
 class ConfigError(Exception):
     """A configuration problem; the CLI prints it on one line and exits 2."""
-
-
-def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
 
 
 @dataclass(frozen=True)
@@ -109,8 +104,7 @@ class Config:
         return cached
 
     def _resolve(self, layers: list[Layer]) -> dict[str, ActiveRule]:
-        rules = all_rules()
-        enabled = {name for name, rule in rules.items() if rule.enabled_by_default}
+        enabled = {name for name, entry in rule_index().items() if entry.enabled_by_default}
         severity: dict[str, str] = {}
         options: dict[str, dict[str, Any]] = {}
         for layer in layers:
@@ -128,9 +122,9 @@ class Config:
                 options.setdefault(name, {}).update(settings.options)
         active = {}
         for name in sorted(enabled):
-            rule_class = rules[name]
-            instance = rule_class(make_options(rule_class, options.get(name, {})))
-            active[name] = ActiveRule(instance, severity.get(name, rule_class.severity))
+            rule = rule_class(name)  # only the rules that run are imported
+            instance = rule(make_options(rule, options.get(name, {})))
+            active[name] = ActiveRule(instance, severity.get(name, rule.severity))
         return active
 
 
@@ -201,13 +195,13 @@ def _layer(where: str, data: dict[str, Any]) -> Layer:
     select = _selectors(f"{where}: select", _strings(where, "select", data["select"])) if "select" in data else None
     ignore = _selectors(f"{where}: ignore", _strings(where, "ignore", data.get("ignore", [])))
     rules = {}
-    known = all_rules()
+    known = rule_index()
     for name, settings in (data.get("rules") or {}).items():
         if name not in known:
-            raise ConfigError(f"{where}: unknown rule '{name}' in [rules].{did_you_mean(name, known)}")
+            raise ConfigError(f"{where}: unknown rule '{name}' in [rules].{did_you_mean(name, list(known))}")
         if not isinstance(settings, dict):
             raise ConfigError(f"{where}: [rules.{name}] must be a table")
-        rules[name] = _rule_settings(where, known[name], settings)
+        rules[name] = _rule_settings(where, rule_class(name), settings)
     extend = _selectors(f"{where}: extend-select", _strings(where, "extend-select", data.get("extend-select", [])))
     return Layer(select, ignore, rules, extend)
 
@@ -241,7 +235,7 @@ def _selectors(where: str, values: list[str]) -> tuple[str, ...]:
             try:
                 expand([value])
             except UnknownRuleError:
-                hint = did_you_mean(value, set(all_rules()) | categories())
+                hint = did_you_mean(value, set(rule_index()) | categories())
                 raise ConfigError(f"{where}: unknown rule or category '{value}'.{hint}") from None
             names.append(value)
     return tuple(names)

@@ -1,56 +1,143 @@
 """Rule discovery: every module in `jalint.rules` that defines a `Rule` subclass.
 
 Walking the package means adding a rule is adding a module; no hand-kept import
-list can fall out of date. Third-party packs can later register through the
-`jalint.rules` entry-point group.
+list can fall out of date. Importing a rule module compiles its patterns and
+builds its dataclasses, so a run should import only the rules it runs: the
+package ships `rule_index.json` (name, module, category, default), generated
+from the walk by `python -m jalint.registry` and checked against it by the
+test suite, which lets selection, `explain RULE` and a default run (where the
+25 opt-in `style` rules are off) import nothing more than they need.
+Third-party packs can later register through the `jalint.rules` entry-point group.
 """
 
 from __future__ import annotations
 
 import importlib
-import inspect
+import json
 import pkgutil
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from jalint.rule import Rule
+if TYPE_CHECKING:
+    from jalint.rule import Rule
+
+INDEX = "rule_index.json"
 
 
 class UnknownRuleError(KeyError):
     """Raised for a rule or category name that does not exist."""
 
 
+@dataclass(frozen=True)
+class IndexEntry:
+    """What selecting or explaining a rule needs to know about it, without importing it."""
+
+    module: str
+    category: str
+    severity: str
+    fix_safety: str
+    enabled_by_default: bool
+    textlint: tuple[str, ...] = ()
+
+    def doc(self) -> str:
+        """The rule's Markdown documentation, read from its module's source (see `Rule.doc`)."""
+        import ast
+
+        source = resources.files("jalint.rules").joinpath(f"{self.module}.py").read_text(encoding="utf-8")
+        return (ast.get_docstring(ast.parse(source), clean=False) or "").strip()
+
+
+@lru_cache(maxsize=1)
+def rule_index() -> dict[str, IndexEntry]:
+    """Every built-in rule by name, sorted by name, read from the shipped index."""
+    data = json.loads(resources.files("jalint.rules").joinpath(INDEX).read_text(encoding="utf-8"))
+    return {name: IndexEntry(**{**fields, "textlint": tuple(fields["textlint"])}) for name, fields in data.items()}
+
+
+def rule_names() -> list[str]:
+    return list(rule_index())
+
+
+@lru_cache(maxsize=None)
+def rule_class(name: str) -> type[Rule]:
+    """The class of rule `name`, importing only its own module."""
+    entry = rule_index().get(name)
+    if entry is None:
+        raise UnknownRuleError(name)
+    module = importlib.import_module(f"jalint.rules.{entry.module}")
+    for found in _rules_in(module):
+        if found.name == name:
+            return found
+    raise RuntimeError(f"{INDEX} names {entry.module} for {name!r}, which does not define it: run python -m jalint.registry")
+
+
 @lru_cache(maxsize=1)
 def all_rules() -> dict[str, type[Rule]]:
-    """Rule classes by name, sorted by name."""
+    """Every rule class by name, sorted by name: imports every rule module (listings, SARIF, tests)."""
     package = importlib.import_module("jalint.rules")
     found: dict[str, type[Rule]] = {}
     for info in pkgutil.iter_modules(package.__path__):
         if info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"jalint.rules.{info.name}")
-        for _, obj in inspect.getmembers(module, inspect.isclass):
-            if issubclass(obj, Rule) and obj is not Rule and obj.__module__ == module.__name__:
-                if obj.name in found:
-                    raise RuntimeError(f"two rules are named {obj.name!r}")
-                found[obj.name] = obj
+        for rule in _rules_in(importlib.import_module(f"jalint.rules.{info.name}")):
+            if rule.name in found:
+                raise RuntimeError(f"two rules are named {rule.name!r}")
+            found[rule.name] = rule
     return dict(sorted(found.items()))
 
 
+def _rules_in(module: Any) -> list[type[Rule]]:
+    from jalint.rule import Rule
+
+    return [
+        value for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, Rule) and value is not Rule and value.__module__ == module.__name__
+    ]
+
+
 def categories() -> set[str]:
-    return {rule.category for rule in all_rules().values()}
+    return {entry.category for entry in rule_index().values()}
 
 
 def expand(selectors: list[str] | tuple[str, ...]) -> set[str]:
     """Rule names for a list of rule names, categories or `ALL`."""
-    rules = all_rules()
+    index = rule_index()
     names: set[str] = set()
     for selector in selectors:
         if selector in ("ALL", "all"):
-            names.update(rules)
-        elif selector in rules:
+            names.update(index)
+        elif selector in index:
             names.add(selector)
         elif selector in categories():
-            names.update(name for name, rule in rules.items() if rule.category == selector)
+            names.update(name for name, entry in index.items() if entry.category == selector)
         else:
             raise UnknownRuleError(selector)
     return names
+
+
+def build_index() -> dict[str, dict[str, Any]]:
+    """The index as the module walk finds it (what `rule_index.json` must hold)."""
+    return {
+        name: {
+            "module": rule.__module__.rsplit(".", 1)[1],
+            "category": rule.category,
+            "severity": rule.severity,
+            "fix_safety": rule.fix_safety,
+            "enabled_by_default": rule.enabled_by_default,
+            "textlint": list(rule.textlint),
+        }
+        for name, rule in all_rules().items()
+    }
+
+
+def index_text() -> str:
+    return json.dumps(build_index(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    target = Path(str(resources.files("jalint.rules").joinpath(INDEX)))
+    target.write_text(index_text(), encoding="utf-8")
+    print(f"wrote {target} ({len(build_index())} rules)")

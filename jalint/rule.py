@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
+from jalint.names import SEVERITIES  # re-exported: rules and config import it from here
 from jalint.positions import Span
 
-SEVERITIES = ("error", "warning", "info")
 SCOPES = ("document", "front_matter", "section", "block", "sentence", "corpus", "engine")
 CATEGORIES = ("structure", "front-matter", "claims", "style", "notation", "engine")
 FIX_SAFETIES = ("safe", "unsafe", "none")

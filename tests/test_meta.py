@@ -99,3 +99,4 @@ def test_wheel_contains_every_rule(tmp_path: Path) -> None:
     for name in RULES:
         assert f"jalint/rules/{name.replace('-', '_')}.py" in names
     assert "jalint/reporters/text.py" in names
+    assert "jalint/rules/rule_index.json" in names  # selection reads it: without it no run starts

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from jalint.diagnostic import Diagnostic, FileResult
+from jalint.names import FORMATS  # re-exported
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,3 @@ def reporter(name: str) -> Reporter:
         "github": github.report,
         "sarif": sarif.report,
     }[name]
-
-
-FORMATS = ("text", "concise", "json", "github", "sarif")

@@ -1,0 +1,20 @@
+"""Names the command line needs before it runs anything, and suggestions for a mistyped one.
+
+They live apart from the modules that use them so that `jalint --version`,
+`--help` and `explain` can build the command line without importing the
+engine, the reporters or any rule (issue 9: start-up).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+FORMATS = ("text", "concise", "json", "github", "sarif")
+SEVERITIES = ("error", "warning", "info")
+BASELINE_NAME = ".jalint-baseline.json"
+
+
+def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
+    """` Did you mean 'x'?` for the closest choice, or "" when none is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
