@@ -74,6 +74,15 @@ def test_unknown_preset_and_rule_without_home():
     assert "textlint rule 'no-todo' (the config) has no jalint equivalent yet" in text
 
 
+def test_technical_writing_number_rule_is_migrated():
+    data, text = _migrated({"rules": {"preset-ja-technical-writing": {"sentence-length": False}}})
+    assert "arabic-kanji-numbers" in data["extend-select"]
+    assert "# replaces arabic-kanji-numbers" in text
+    assert "'arabic-kanji-numbers'" not in text  # no "has no jalint equivalent" note
+    data, _ = _migrated({"rules": {"preset-ja-technical-writing": {"arabic-kanji-numbers": False}}})
+    assert "arabic-kanji-numbers" not in data.get("extend-select", [])
+
+
 def test_comment_filter_is_explained():
     _, text = _migrated({"filters": {"comments": True}, "rules": {"sentence-length": True}})
     assert "jalint-disable" in text
