@@ -5,6 +5,11 @@ file at a time, each worker with its own lazily created tagger. A handful of
 files (a pre-commit run) stays in this process: starting workers costs more
 than it saves. Results come back in the order of the targets, so the output
 of a parallel run is identical to a serial one.
+
+The parent reads each file once to look it up in the cache and then lets go of
+its bytes: a worker is sent the file's index, reads the file itself and writes
+its cache entry, so neither the file's text nor the encoding of its entry
+passes through (or stays in) the parent.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ PARALLEL_MIN_FILES = 8  # below this, workers cost more than they save
 # Set in the parent before the pool forks, read by the workers.
 _TARGETS: list[Target] = []
 _REQUEST = RunRequest()
+_CACHE: Cache | None = None  # where results are written, when caching is on for this run
 
 
 @dataclass
@@ -41,8 +47,21 @@ def resolve_jobs(jobs: str | int | None) -> int:
     return max(1, int(jobs))
 
 
-def _lint_one(index: int, data: bytes) -> FileResult:
-    return check_target(_TARGETS[index], data, _REQUEST)
+def _lint_one(index: int, data: bytes | None) -> FileResult | RunError:
+    """Lint target `index` (reading it when `data` is None, as workers do) and cache the result."""
+    target = _TARGETS[index]
+    if data is None:
+        read = read_target(target, None)
+        if isinstance(read, RunError):  # gone or unreadable since the parent read it
+            return read
+        data = read
+    result = check_target(target, data, _REQUEST)
+    if _CACHE is not None:
+        # The key of the bytes linted here: a file edited since the parent's lookup
+        # is cached under its new content, never the old one's key.
+        path = target.path or Path(target.display)
+        _CACHE.put(_CACHE.key(target.display, data, target.config.active_rules(path), path), result)
+    return result
 
 
 def run_targets(
@@ -56,29 +75,29 @@ def run_targets(
     """Results for every readable target, in target order; unreadable ones become errors."""
     outcome = Outcome()
     slots: list[FileResult | None] = [None] * len(targets)
-    pending: list[tuple[int, bytes, str | None]] = []
+    pending: list[tuple[int, bytes | None]] = []  # bytes kept only for standard input (files are read again)
     use_cache = cache.enabled and not (request.fix or request.diff)
     for index, target in enumerate(targets):
         data = read_target(target, stdin_bytes)
         if isinstance(data, RunError):
             outcome.errors.append(data)
             continue
-        key = None
         if use_cache:
             active = target.config.active_rules(target.path or Path(target.display))
-            key = cache.key(target.display, data, active, target.path or Path(target.display))
-            cached = cache.get(key)
+            cached = cache.get(cache.key(target.display, data, active, target.path or Path(target.display)))
             if cached is not None:
                 slots[index] = cached
                 if advance:
                     advance(1)
                 continue
-        pending.append((index, data, key))
+        pending.append((index, data if target.path is None else None))
 
-    for (index, _data, key), result in zip(pending, _lint(targets, request, pending, jobs, advance), strict=True):
-        slots[index] = result
-        if key is not None:
-            cache.put(key, result)
+    results = _lint(targets, request, pending, jobs, advance, cache if use_cache else None)
+    for (index, _data), result in zip(pending, results, strict=True):
+        if isinstance(result, RunError):
+            outcome.errors.append(result)
+        else:
+            slots[index] = result
     outcome.results = [result for result in slots if result is not None]
     return outcome
 
@@ -86,16 +105,17 @@ def run_targets(
 def _lint(
     targets: list[Target],
     request: RunRequest,
-    pending: list[tuple[int, bytes, str | None]],
+    pending: list[tuple[int, bytes | None]],
     jobs: int,
     advance: Callable[[int], None] | None,
-) -> list[FileResult]:
-    global _TARGETS, _REQUEST
-    _TARGETS, _REQUEST = targets, request
-    stdin_involved = any(targets[index].path is None for index, _, _ in pending)
+    cache: Cache | None,
+) -> list[FileResult | RunError]:
+    global _TARGETS, _REQUEST, _CACHE
+    _TARGETS, _REQUEST, _CACHE = targets, request, cache
+    stdin_involved = any(targets[index].path is None for index, _ in pending)
     if jobs <= 1 or len(pending) < PARALLEL_MIN_FILES or stdin_involved:
-        results = []
-        for index, data, _ in pending:
+        results: list[FileResult | RunError] = []
+        for index, data in pending:
             results.append(_lint_one(index, data))
             if advance:
                 advance(1)
@@ -108,9 +128,8 @@ def _lint(
     chunk = max(1, min(16, len(pending) // (jobs * 8)))
     results = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        indices = [index for index, _, _ in pending]
-        payloads = [data for _, data, _ in pending]
-        for result in pool.map(_lint_one, indices, payloads, chunksize=chunk):
+        indices = [index for index, _ in pending]
+        for result in pool.map(_lint_one, indices, [None] * len(indices), chunksize=chunk):
             results.append(result)
             if advance:
                 advance(1)

@@ -182,3 +182,35 @@ def test_corpus_finding_can_be_suppressed(run, workdir: Path, write_post) -> Non
                post("需要予測で在庫を2割削減した倉庫", "<!-- jalint-disable-file duplicate-title -->\n本文Bです。"))
     result = run("check", "_posts", "--select", "duplicate-title", "--format", "concise")
     assert result.exit_code == 0, result.stdout
+
+
+def test_workers_write_the_cache_entries(posts: Path, workdir: Path) -> None:
+    """In a parallel run the workers read the files and write the entries; the next run is served from them."""
+    first = run_session(("_posts",), jobs=2)
+    assert first.cache.misses == 12 and len(list((workdir / ".jalint_cache").rglob("*.json"))) == 12
+    second = run_session(("_posts",), jobs=2)
+    assert second.cache.hits == 12
+    assert [d.sort_key for r in first.results for d in r.diagnostics] == [
+        d.sort_key for r in second.results for d in r.diagnostics
+    ]
+
+
+def test_a_file_gone_before_it_is_linted_is_an_error(posts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file is read again to be linted; if it vanished after the cache lookup, that file alone is an error."""
+    from jalint import execution
+    from jalint.runner import RunError
+
+    real = execution.read_target
+    reads: list[str] = []
+
+    def vanish(target, stdin_bytes):  # noqa: ANN001, ANN202
+        reads.append(target.display)
+        if target.display.endswith("p3.md") and reads.count(target.display) == 2:  # gone after the lookup
+            return RunError(target.display, "cannot read: No such file or directory")
+        return real(target, stdin_bytes)
+
+    monkeypatch.setattr(execution, "read_target", vanish)
+    result = run_session(("_posts",), use_cache=False)
+    assert [e.path for e in result.errors] == ["_posts/2025-01-04-p3.md"]
+    assert len(result.results) == 11
+    assert reads.count("_posts/2025-01-04-p3.md") == 2  # looked up, then read again to be linted
