@@ -47,9 +47,18 @@ class Migration:
 
 
 @lru_cache(maxsize=1)
-def _presets() -> dict[str, Any]:
+def _preset_file() -> dict[str, Any]:
     with _PRESETS_FILE.open("rb") as handle:
-        return tomllib.load(handle)["presets"]
+        return tomllib.load(handle)
+
+
+def _presets() -> dict[str, Any]:
+    return _preset_file()["presets"]
+
+
+def _standalone_defaults(rule_id: str) -> dict[str, Any]:
+    """The upstream rule's own defaults where they differ from jalint's (see `[standalone]`)."""
+    return dict(_preset_file().get("standalone", {}).get(rule_id, {}))
 
 
 def find_textlintrc(folder: Path) -> Path | None:
@@ -160,9 +169,9 @@ def collect_settings(config: dict[str, Any]) -> tuple[dict[str, list[Setting]], 
                                 exists=False)
                     )
             continue
-        settings.setdefault(_bare_rule_id(key), []).append(
-            Setting("the config", value if isinstance(value, dict) else {}, True)
-        )
+        rule_id = _bare_rule_id(key)
+        options = {**_standalone_defaults(rule_id), **(value if isinstance(value, dict) else {})}
+        settings.setdefault(rule_id, []).append(Setting("the config", options, True))
     return settings, notes
 
 

@@ -71,12 +71,22 @@ def _guess_other_encoding(data: bytes) -> str | None:
     return None
 
 
+_BINARY_SAMPLE_MIN = 256  # below this, a few stray control characters are a text's defect, not a sign of binary
+
+
 def _looks_binary(data: bytes) -> bool:
+    """A NUL byte, or (in a sample big enough to judge) more than 10% control characters.
+
+    A short text with one stray control character (「戻る\v」) is a post with
+    mojibake to report, not a binary file to skip.
+    """
     sample = data[:8192]
     if b"\x00" in sample:
         return True
+    if len(sample) < _BINARY_SAMPLE_MIN:
+        return False
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return bool(sample) and controls / len(sample) > 0.1
+    return controls / len(sample) > 0.1
 
 
 def decode(path: str, data: bytes) -> Source | DecodeProblem:

@@ -34,11 +34,14 @@ textlint-rule-preset-japanese and textlint-rule-preset-ja-technical-writing).
 Supported options: `max`, `skipPatterns`. `skipUrlStringLink` is always on
 (URLs never count). Deliberate differences: inline code does not count (textlint
 counts its text), and a line break inside a paragraph ends a sentence, as it
-does for a reader of the rendered list or verse.
+does for a reader of the rendered list or verse. As upstream, a paragraph or
+list item that is nothing but one link (a reference list's `[長い記事の題](URL)`)
+is not measured: its text is a title, not a sentence of the post.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -51,6 +54,16 @@ from jalint.sentences import Sentence
 class Options:
     max: int = option(100, "Longest sentence allowed, in characters.")
     skip_patterns: tuple[str, ...] = option((), "Text (or /regex/) whose matches do not count.")
+
+
+# One Markdown link (inline, reference or autolink) and nothing else, optionally bold or italic.
+_ONLY_A_LINK = re.compile(r"[*_]*(?:\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])|<[a-z]+://[^>\s]+>)[*_]*", re.IGNORECASE)
+
+
+def _only_a_link(doc: Document, block_index: int) -> bool:
+    block = doc.blocks[block_index]
+    span = block.content or block.span
+    return _ONLY_A_LINK.fullmatch(doc.text[span.start : span.end].strip()) is not None
 
 
 def _skipped(text: str, patterns: tuple[str, ...]) -> int:
@@ -70,7 +83,7 @@ class LongSentence(Rule[Options]):
         if doc.blocks[sentence.block_index].container == "blockquote":
             return
         length = visible_length(sentence.text)
-        if length <= self.options.max:
+        if length <= self.options.max or _only_a_link(doc, sentence.block_index):
             return
         if self.options.skip_patterns:
             length -= _skipped(sentence.text, self.options.skip_patterns)

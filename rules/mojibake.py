@@ -147,6 +147,7 @@ class Mojibake(Rule[Options]):
     severity = "error"
     fix_safety = "safe"
     textlint = ("no-nfd", "no-zero-width-spaces", "no-invalid-control-character")
+    textlint_options = {"allow": "allowed-characters"}  # no-invalid-control-character's list of characters
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:

@@ -186,6 +186,16 @@ def test_binary_file(run, workdir, write_post):
     assert concise(run("check", "image.md", "--format", "concise")) == [("image.md:1:1", "error", "encoding")]
 
 
+def test_short_text_with_a_control_character_is_linted_not_skipped_as_binary(run, workdir, write_post):
+    """One stray control character in a tiny file is 20% of it, yet the file is text with a defect to report."""
+    write_post(workdir, "short.md", "戻る\v\n".encode())
+    found = concise(run("check", "short.md", "--format", "concise", "--select", "encoding,mojibake"))
+    assert found == [("short.md:1:3", "error", "mojibake")]
+    big = b"\x01\x02\x03 " * 100  # a larger sample still judged by its share of control characters
+    write_post(workdir, "blob.md", big)
+    assert concise(run("check", "blob.md", "--format", "concise")) == [("blob.md:1:1", "error", "encoding")]
+
+
 def test_shift_jis_file(run, workdir, write_post):
     write_post(workdir, "post.md", "# Title\n\n日本語の記事です。\n".encode("shift_jis"))
     result = run("check", "post.md", "--format", "json")

@@ -128,3 +128,16 @@ def test_cli_bad_textlint_config_is_exit_2(run, workdir, content, message):
 def test_cli_without_a_textlint_config(run, workdir):
     result = run("migrate", "textlint")
     assert result.exit_code == 2 and "no .textlintrc" in result.stderr
+
+
+def test_a_rule_named_on_its_own_keeps_the_upstream_rules_defaults():
+    """Bare max-kanji-continuous-len allows 5 kanji (the preset raises it to 6); bare max-comma allows 4."""
+    data, _ = _migrated({"rules": {"max-kanji-continuous-len": True, "max-comma": True, "no-invalid-control-character":
+                                   {"allow": ["\v"]}}})
+    assert data["rules"]["long-kanji-run"]["max"] == 5
+    assert data["rules"]["too-many-commas"]["max"] == 4
+    assert data["rules"]["mojibake"]["allowed-characters"] == ["\v"]
+    data, _ = _migrated({"rules": {"max-kanji-continuous-len": {"max": 8}}})
+    assert data["rules"]["long-kanji-run"]["max"] == 8  # the user's own value wins
+    data, _ = _migrated({"rules": {"preset-ja-technical-writing": True}})
+    assert data["rules"]["long-kanji-run"]["max"] == 6  # through the preset: the preset's value
