@@ -13,20 +13,38 @@ Uses that careful writers choose on purpose are accepted (unless `strict`):
 - 「の」 as a connective (「会社の規程の第3条」), 「を」 (「値を返す関数を呼ぶ」)
   and 「て」/「で」 joining verbs (「読んで試して」);
 - parallel particles: 「たり」「や」「とか」「やら」「だの」「なり」
-  (「走ったり歩いたり」「紙やペンや定規」);
+  (「走ったり歩いたり」「紙やペンや定規」), and 「と」 joining nouns, which
+  only ever lists items (「ペンとノートと消しゴム」「理論と実践とを」);
 - 「〜かどうか」 (「使えるかどうか」);
 - parallel 「も」 and 「か」 with only a short item between
   (「AもBも」「AにとってもBにとっても」「行くか行かないか」);
 - two particles with a verb, adjective or auxiliary between them: each belongs
   to its own clause (「事業が頓挫しかけたことがあった」);
-- 「に」「と」 that make an adverb rather than mark a role (「常に」「すぐに」
-  「実際に」「〜を理由に」「漠然と」) or complete なる (「〜になる」「〜となる」);
+- two 「が」 of nested clauses: the second 「が」 has a verb of action of its
+  own, and that clause closes (a relative clause, a clause made a noun with
+  「の」, a quotation with 「と」) before the first 「が」's predicate comes
+  (「当社が専門家が監修した教材を販売する」「担当者が部品が届いたと勘違いした」).
+  Predicates of state take two 「が」 at once, so 「どの案が将来性があるのか」
+  「この機種が価格が安い」「AIが何ができて」 are still reported;
+- 「に」「と」「で」 that make an adverb rather than mark a role (「常に」
+  「すぐに」「実際に」「不用意に」「〜を理由に」「漠然と」「急ピッチで」
+  「手探りで」「無料で」, listed in `doubled_particle.toml`) or complete なる
+  (「〜になる」「〜となる」), and 「に」「で」 of set phrases (「目に見える」
+  「示唆に富む」「肌で感じる」);
+- 「に」 after a point in time (「2030年に」「この時間帯に」「創業期に」) against
+  「に」 of a place or goal: two roles (「2030年に5兆円に届く」); two times
+  (「2024年に5月に」) are still reported;
+- 「で」 of a conjunction after a clause (「〜を選ぶ上で」「〜が縮む中で」) and
+  a particle that completes a conjunction (「または」 split as また + は);
 - 「は」 of a denial or contrast (「容易ではない」「難しくはない」「そうは思わない」);
 - 「と」 that quotes (「使えると考える」) against 「と」 that joins nouns
-  (「AとB」): two different particles.
+  (「AとB」): two different particles;
+- a word said twice for emphasis (「それはそれは」).
 
-Sentences inside a blockquote are quotations, not the author's, and are
-skipped; headings and tables are not read (as textlint, which reads paragraphs).
+A space after Japanese text (a bold label run into its paragraph:
+「**二つの文化の狭間で** 現場で…」) separates like a 読点. Sentences inside
+a blockquote are quotations, not the author's, and are skipped; headings and
+tables are not read (as textlint, which reads paragraphs).
 
 ## Why it matters
 Two identical particles close together make the reader re-parse the sentence:
@@ -49,7 +67,9 @@ or splitting the sentence reads better.
 - `min-interval` (default 1): how many particles (or 読点 and brackets) apart
   two identical particles may be and still count as "in a row"; 1 means
   nothing of that kind between them.
-- `strict` (default false): also report the accepted uses listed above.
+- `strict` (default false): also report the accepted uses listed above
+  (particles this rule tells apart by kind, such as 「に」 of a time and of a
+  goal, still never pair).
 - `allow` (default none): particles never reported, e.g. `["も", "や"]`.
 - `separator-characters` (default `. ． 。 ? ! ？ ！`): characters that end a
   sentence inside quotes and so separate particles.
@@ -84,8 +104,14 @@ as many findings on the team's corpus, most of them on natural sentences):
 
 - Two particles with a predicate between are accepted: 「光が当たる可能性が
   生まれる」 nests a clause, and textlint's report there is the rule's best-known
-  false alarm. Likewise 「〜ようになる」「〜になる」「〜ではない」 are never
-  counted against a nearby 「に」 or 「は」.
+  false alarm. Nested subjects whose inner clause closes first (「当社が専門家が
+  監修した教材」) are accepted for the same reason. Likewise 「〜ようになる」
+  「〜になる」「〜ではない」 are never counted against a nearby 「に」 or 「は」.
+- 「に」 of a point in time is not the 「に」 of a place or goal
+  (「2030年に5兆円に届く」), and 「で」 of manner is not the 「で」 of a place
+  or means (「世界中で急ピッチで進む」); textlint reports both.
+- 「AとBと」「AとBとC」 (the full parallel form) are accepted; textlint
+  reports them.
 - 接続助詞「で」 (「読んで」) is the same particle as 「て」 and shares its
   exception (textlint flags 「並んで進んで」).
 - The parallel exception holds for any number of items (「AやBやC」);
@@ -131,44 +157,99 @@ _BRACKETS = frozenset({"括弧開", "括弧閉"})
 _NEGATION = frozenset({"無い", "有る"})
 # A colon ends a label (「倫理と社会：AIと人間」): the two sides are read apart, like after a 読点.
 _COLONS = frozenset({"：", ":"})
-# 連体化「の」, 「を」 and 「て」 (upstream's exceptions), and adverb-making 「に」「と」: two
-# adverbs in a row (「最初に一気に」) are not the doubled case role this rule is about.
+# 連体化「の」, 「を」 and 「て」 (upstream's exceptions), adverb-making 「に」「と」「で」 (two adverbs
+# in a row, 「最初に一気に」, are not the doubled case role this rule is about) and 格助詞「と」 after
+# a noun, which only ever joins items (「AとBと」「AとBとC」, the full parallel form).
 _ALWAYS_ACCEPTED = frozenset(
-    {"の/格助詞", "を/格助詞", "て/接続助詞", "に/副詞化", "と/副詞化", "では/否定", "には/否定"}
+    {"の/格助詞", "を/格助詞", "て/接続助詞", "に/副詞化", "と/副詞化", "で/副詞化", "では/否定", "には/否定",
+     "と/格助詞", "で/成句", "で/接続"}
 )
-# Set phrases whose 「に」 belongs to the phrase, not to the sentence's case frame:
-# (noun before に, lemma of the verb after it).
+# Set phrases whose 「に」 or 「で」 belongs to the phrase, not to the sentence's case frame:
+# (noun before the particle, lemma of the verb after it).
 _SET_PHRASES = frozenset({("目", "見える"), ("手", "入る"), ("手", "入れる"), ("身", "付く"), ("身", "付ける"),
-                          ("気", "掛ける"), ("気", "入る"), ("耳", "する"), ("口", "する")})
+                          ("気", "掛ける"), ("気", "入る"), ("耳", "する"), ("口", "する"),
+                          ("肌", "感ずる"), ("身", "感ずる"), ("肌身", "感ずる"), ("目", "見る"), ("耳", "聞く")})
+# Verbs that make an adjective of 「Nに」: 「示唆に富む」「魅力に満ちた」 describe, they add no goal.
+_ADJECTIVAL_VERBS = frozenset({"富む", "満ちる", "溢れる", "長ける"})
+# Nouns that, after a clause, make 「で」 a conjunction: 「〜を目指す上で」「競争が激化する中で」.
+_CONJUNCTIVE_NOUNS = frozenset({"上", "うえ", "中", "なか", "一方", "反面"})
+# Prefixes that make an adjective of a noun: 「不用意に」「非同期に」 are adverbs like 「静かに」.
+_ADJECTIVE_PREFIXES = frozenset({"不", "無", "非", "未"})
+# Counters that make a number a point in time: 「2025年に」「9月に」「3時に」.
+_TIME_COUNTERS = frozenset({"年", "月", "日", "時", "分", "秒", "世紀", "年度", "年代", "週", "時半"})
+# Verbs of state: 「AがBがある」「AがBができる」 is one predicate with two が (the doubled case),
+# not a clause of its own.
+_STATIVE = frozenset({"有る", "居る", "出来る", "分かる", "要る", "見える", "聞こえる", "異なる", "違う", "足りる"})
+# Kana of the e-row: a 下一段 lemma reads …エル (使える is not one: its lemma is 使う).
+_E_ROW = frozenset("エケセテネヘメレゲゼデベペェ")
 _LONGEST_COMPOUND_TOKENS = 5
+# Parts of speech `_units` reads: particles, and the symbols among which separators are found.
+_SELECTED = frozenset({"助詞", "補助記号", "記号"})
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], frozenset[str]]:
+def _lists() -> tuple[frozenset[str], ...]:
+    """Compounds, their first characters and their prefixes; adverbial, time and manner nouns."""
     data = load_data("doubled_particle.toml")
-    return frozenset(data["compounds"]), frozenset(data["adverbial_nouns"])
+    compounds = frozenset(data["compounds"])
+    prefixes = frozenset(c[:length] for c in compounds for length in range(2, len(c) + 1))
+    return (compounds, frozenset(c[0] for c in compounds), prefixes, frozenset(data["adverbial_nouns"]),
+            frozenset(data["time_nouns"]), frozenset(data["manner_nouns"]))
 
 
-@dataclass
+@lru_cache(maxsize=8)
+def _spacers(options: Options) -> tuple[frozenset[str], bool]:
+    """Separator characters, and whether any is a letter or digit (then not tagged as a symbol)."""
+    spacers = frozenset(options.comma_characters) | frozenset(options.separator_characters) | _COLONS
+    return spacers, any(character.isalnum() for character in spacers)
+
+
 class _Unit:
     """A countable item: a particle (several in a row read as one) or a spacer (読点, bracket, 句点)."""
 
-    key: str  # "" for a spacer
-    surface: str
-    start: int
-    end: int
-    first: int  # index of its first token
-    last: int  # index of its last token
+    __slots__ = ("compound", "first", "last", "surface", "_key")
+
+    def __init__(self, surface: str, first: int, last: int, compound: bool = False) -> None:
+        self.surface = surface  # "" for a spacer
+        self.first = first  # index of its first token
+        self.last = last  # index of its last token
+        self.compound = compound
+        self._key: str | None = None
+
+    def key(self, tokens: list[Token]) -> str:
+        """Surface and kind; computed only for the few units that meet an earlier one of the same surface."""
+        if self._key is None:
+            self._key = _unit_key(self, tokens)
+        return self._key
 
 
-def _particle_key(tokens: list[Token], index: int, adverbial_nouns: frozenset[str]) -> str:
+def _unit_key(unit: _Unit, tokens: list[Token]) -> str:
+    first, last = unit.first, unit.last
+    if unit.compound:
+        if first and tokens[first - 1].pos in ("副詞", "形状詞"):
+            return unit.surface + "/副詞化"  # 依然として, 断固として
+        return unit.surface
+    key = "+".join(_particle_key(tokens, index) for index in range(first, last + 1))
+    if unit.surface in ("では", "には") and last + 1 < len(tokens) and tokens[last + 1].lemma in _NEGATION:
+        # 〜ではない: the copula, denied; 「Aにはあるが、Bにはない」: the contrast of a denial
+        return unit.surface + "/否定"
+    return key
+
+
+def _particle_key(tokens: list[Token], index: int) -> str:
     """Surface and kind, with the distinctions IPADIC makes and UniDic does not."""
+    adverbial_nouns, time_nouns, manner_nouns = _lists()[3:]
     token = tokens[index]
     surface, detail = token.surface, token.pos_detail
     before = tokens[index - 1] if index else None
+    if before is not None and before.pos == "接続詞":
+        return surface + "/接続詞"  # 「または」 split as また + は: part of the conjunction
     if detail == "格助詞" and before is not None:
-        if surface == "に" and _adverbial_ni(tokens, index, adverbial_nouns):
-            return "に/副詞化"  # 常に, 実際に, 最初に, すぐに, 出さずに, 〜を理由に
+        if surface == "に":
+            if _adverbial_ni(tokens, index, adverbial_nouns):
+                return "に/副詞化"  # 常に, 実際に, 最初に, すぐに, 出さずに, 〜を理由に
+            if _time_ni(tokens, index, time_nouns):
+                return "に/時"  # 2025年に, この時間帯に: a time, not a place or goal
         if surface in ("に", "と") and index + 1 < len(tokens) and tokens[index + 1].lemma == "成る":
             return surface + "/成る"  # 〜になる, 一体となる: the complement of なる, not a place or partner
         if surface == "と" and before.pos in ("形状詞", "副詞"):
@@ -181,8 +262,16 @@ def _particle_key(tokens: list[Token], index: int, adverbial_nouns: frozenset[st
         return "は/対比"  # 容易ではない, 難しくはない, そうは思わない
     if surface == "が" and before is not None and _is_predicate(before) and before.conjugation.startswith("終止形"):
         return "が/接続助詞"  # 素晴らしいが: UniDic sometimes tags this 「が」 as 格助詞
-    if surface == "で" and detail == "接続助詞":
-        return "て/接続助詞"  # the voiced form of 「て」 (読んで)
+    if surface == "で" and before is not None:
+        if detail == "接続助詞":
+            return "て/接続助詞"  # the voiced form of 「て」 (読んで)
+        if detail == "格助詞":
+            if index + 1 < len(tokens) and (before.surface, tokens[index + 1].lemma) in _SET_PHRASES:
+                return "で/成句"  # 肌で感じる: part of the set phrase
+            if before.surface in _CONJUNCTIVE_NOUNS and index >= 2 and tokens[index - 2].conjugation.startswith("連体形"):
+                return "で/接続"  # 目指す上で, 激化する中で: a conjunction, not a place or means
+            if _word_before(tokens, index, manner_nouns):
+                return "で/副詞化"  # 急ピッチで, 手探りで: an adverb of manner, not a place or means
     return f"{surface}/{detail}"
 
 
@@ -192,18 +281,36 @@ def _adverbial_ni(tokens: list[Token], index: int, adverbial_nouns: frozenset[st
     if before.pos in ("副詞", "形状詞") or (before.pos == "助動詞" and before.lemma == "ず"):
         return True  # すぐに, 不用意に, 静かに, 出さずに
     after = tokens[index + 1] if index + 1 < len(tokens) else None
-    if after is not None and (before.surface, after.lemma) in _SET_PHRASES:
-        return True  # 目に見える, 手に入れる: the 「に」 is part of the set phrase
-    counted = index >= 2 and tokens[index - 2].pos_detail == "数詞"  # 3時に is a time, not 時に
+    if after is not None and ((before.surface, after.lemma) in _SET_PHRASES or after.lemma in _ADJECTIVAL_VERBS):
+        return True  # 目に見える, 手に入れる, 示唆に富む: the 「に」 is part of the set phrase
+    two_before = tokens[index - 2] if index >= 2 else None
+    counted = two_before is not None and two_before.pos_detail == "数詞"  # 3時に is a time, not 時に
     if (before.surface in adverbial_nouns and not counted) or (
         before.pos in ("名詞", "接尾辞") and before.pos3 == "副詞可能"
     ):
         return True
+    if two_before is None or before.pos != "名詞":
+        return False
+    # 「不用意に」「非同期に」: a prefix makes an adjective of the noun.
     # 「〜を理由に」「〜を基に」「〜を機に」: a noun between 「を」 and 「に」 makes one adverbial phrase.
-    return before.pos == "名詞" and index >= 2 and tokens[index - 2].surface == "を"
+    return (two_before.pos == "接頭辞" and two_before.surface in _ADJECTIVE_PREFIXES) or two_before.surface == "を"
 
 
-def _compound_end(tokens: list[Token], index: int, compounds: frozenset[str]) -> int:
+def _time_ni(tokens: list[Token], index: int, time_nouns: frozenset[str]) -> bool:
+    """「に」 after a point in time (「2025年に」「9月に」「この時間帯に」): a role of its own."""
+    before = tokens[index - 1]
+    if before.surface in _TIME_COUNTERS and index >= 2 and tokens[index - 2].pos_detail == "数詞":
+        return True
+    return _word_before(tokens, index, time_nouns)
+
+
+def _word_before(tokens: list[Token], index: int, words: frozenset[str]) -> bool:
+    """The one or two tokens before `index` spell one of `words` (「時間帯」 is 時間 + 帯)."""
+    before = tokens[index - 1].surface
+    return before in words or (index >= 2 and tokens[index - 2].surface + before in words)
+
+
+def _compound_end(tokens: list[Token], index: int, compounds: frozenset[str], prefixes: frozenset[str]) -> int:
     """Index of the last token of a compound particle starting at `index` (-1 when none)."""
     text = tokens[index].surface
     found = -1
@@ -211,49 +318,66 @@ def _compound_end(tokens: list[Token], index: int, compounds: frozenset[str]) ->
         text += tokens[last].surface
         if text in compounds:
             found = last
+        elif text not in prefixes:
+            break
     return found
 
 
-def _units(tokens: list[Token], options: Options) -> list[_Unit]:
-    compounds, adverbial_nouns = _lists()
-    units: list[_Unit] = []
+def _units(
+    tokens: list[Token], spacers: frozenset[str], wordlike_spacers: bool
+) -> tuple[list[str], list[int], list[int], set[int]]:
+    """The countable items in order, as parallel lists: surface ("" for a 読点, 句点, colon or bracket),
+    first and last token index, and the positions that are compound particles.
+
+    Plain lists, not objects: a post has hundreds of particles and only a few ever meet
+    another of the same surface, so `_Unit`s are made for those alone.
+    """
+    compounds, compound_starts, prefixes = _lists()[:3]
+    surfaces: list[str] = []
+    firsts: list[int] = []
+    lasts: list[int] = []
+    compound: set[int] = set()
     joinable = -2  # index of the last token a following particle joins onto
-    index = 0
-    while index < len(tokens):
+    skip = -1  # last token of a compound particle already read
+    count = len(tokens)
+    # Only particles and separators matter: pick them out in one pass at C speed (t[3] is the
+    # part of speech; separators are symbols unless configured otherwise).
+    if wordlike_spacers:
+        selected = [i for i, t in enumerate(tokens) if t[3] in _SELECTED or t[0] in spacers]
+    else:
+        selected = [i for i, t in enumerate(tokens) if t[3] in _SELECTED]
+    for index in selected:
+        if index <= skip:
+            continue
         token = tokens[index]
-        if token.pos == "助詞" and token.pos_detail != "準体助詞":
-            end = _compound_end(tokens, index, compounds) if token.surface in ("に", "と", "を") else -1
+        if token.pos != "助詞":
+            if token.surface in spacers or token.pos_detail in _BRACKETS:  # a 読点, 句点, colon or bracket
+                surfaces.append("")
+                firsts.append(index)
+                lasts.append(index)
+            continue
+        if token.pos_detail == "準体助詞":
+            continue
+        surface = token.surface
+        if surface in compound_starts and index + 1 < count and surface + tokens[index + 1].surface in prefixes:
+            end = _compound_end(tokens, index, compounds, prefixes)
             if end >= 0:
-                text = "".join(t.surface for t in tokens[index : end + 1])
-                key = text
-                if index and tokens[index - 1].pos in ("副詞", "形状詞"):
-                    key += "/副詞化"  # 依然として, 断固として
-                units.append(_Unit(key, text, token.start, tokens[end].end, index, end))
+                compound.add(len(surfaces))
+                surfaces.append("".join(t.surface for t in tokens[index : end + 1]))
+                firsts.append(index)
+                lasts.append(end)
                 joinable = end if tokens[end].pos == "助詞" else -2
-                index = end + 1
+                skip = end
                 continue
-            key = _particle_key(tokens, index, adverbial_nouns)
-            if joinable == index - 1 and units:
-                unit = units[-1]
-                unit.key += "+" + key
-                unit.surface += token.surface
-                unit.end = token.end
-                unit.last = index
-            else:
-                units.append(_Unit(key, token.surface, token.start, token.end, index, index))
-            joinable = index
-            if units[-1].surface in ("では", "には") and index + 1 < len(tokens) and tokens[index + 1].lemma in _NEGATION:
-                # 〜ではない: the copula, denied; 「Aにはあるが、Bにはない」: the contrast of a denial
-                units[-1].key = units[-1].surface + "/否定"
-        elif (
-            (token.pos == "補助記号" and token.pos_detail in _BRACKETS)
-            or token.surface in options.comma_characters
-            or token.surface in options.separator_characters
-            or token.surface in _COLONS
-        ):
-            units.append(_Unit("", token.surface, token.start, token.end, index, index))
-        index += 1
-    return units
+        if joinable == index - 1 and surfaces:
+            surfaces[-1] += surface
+            lasts[-1] = index
+        else:
+            surfaces.append(surface)
+            firsts.append(index)
+            lasts.append(index)
+        joinable = index
+    return surfaces, firsts, lasts, compound
 
 
 def _is_predicate(token: Token) -> bool:
@@ -262,9 +386,66 @@ def _is_predicate(token: Token) -> bool:
     return token.pos == "助動詞" and not token.conjugation.startswith("連用形-ニ")
 
 
-def _accepted(first: _Unit, second: _Unit, tokens: list[Token]) -> bool:
+def _active_verb(token: Token) -> bool:
+    """A verb of action or change, which brings its own subject; not a verb of state or a potential form."""
+    if token.pos != "動詞" or token.lemma in _STATIVE:
+        return False
+    # Potential forms (使える, 話せる) are 下一段 forms of a 五段 lemma (使う, 話す).
+    reading = token.reading
+    return not (
+        token.conjugation_type.startswith("下一段")
+        and not (len(reading) >= 2 and reading[-1] == "ル" and reading[-2] in _E_ROW)
+    )
+
+
+def _nested_clause(second: _Unit, tokens: list[Token]) -> bool:
+    """The second 「が」 has its own verb, and that clause closes before the sentence goes on.
+
+    「資金源が国が支援するファンド」「当社が価格が上がると見ている」: 国が belongs to 支援する,
+    資金源が to a later predicate; the two subjects are nested, not doubled. Verbs of state
+    (「AがBがある」「AがBができる」) and adjectives (「AがBが安い」) take both 「が」 at once, so
+    the clause must start with a verb of action or change.
+    """
+    count = len(tokens)
+    index = second.last + 1
+    inner = True  # still looking for the second 「が」's own predicate
+    while True:
+        while index < count and not _is_predicate(tokens[index]):
+            token = tokens[index]
+            if token.pos_detail == "句点" or (inner and token.pos_detail == "読点") or (
+                token.pos == "助詞" and token.surface in ("が", "は", "も")
+            ):
+                return False  # another subject or topic, or the sentence ends: not one simple clause
+            index += 1
+        active = False
+        while index < count:
+            token = tokens[index]
+            if _is_predicate(token):
+                active = active or _active_verb(token)
+            elif not (token.surface in ("て", "で") and token.pos_detail == "接続助詞"
+                      and index + 1 < count and tokens[index + 1].pos_detail == "非自立可能"):
+                break  # 狙っている, 変えていく: the chain goes on through 「て」 and an auxiliary verb
+            index += 1
+        if index >= count or (inner and not active):
+            return False
+        inner = False
+        last, after = tokens[index - 1], tokens[index]
+        if last.conjugation.startswith("連体形"):
+            if after.pos in ("名詞", "代名詞", "連体詞", "接頭辞") or after.pos_detail == "括弧開":
+                return True  # a relative clause: 国が支援するファンド
+            if after.pos_detail == "準体助詞" and index + 1 < count and tokens[index + 1].pos_detail in (
+                "格助詞", "係助詞"
+            ):
+                return True  # a clause made a noun: AIが画像を生成するのを見た
+        if after.surface == "と" and last.conjugation.startswith("終止形"):
+            return True  # a quotation or condition: 当社が価格が上がると見ている (「と」 格助詞 or 接続助詞)
+        if not (last.conjugation.startswith("連用形") or after.surface in ("て", "で", "つつ", "ながら")):
+            return False
+        # 「日本がカナダから学びつつ、強みを活かせる領域だと」: read on through the connective.
+
+
+def _accepted(first: _Unit, second: _Unit, key: str, tokens: list[Token], text: str) -> bool:
     """The upstream exceptions mapped onto UniDic, and the clause and parallel uses."""
-    key = second.key
     if key in _ALWAYS_ACCEPTED:
         return True
     if "+" not in key and key.endswith("/副助詞") and second.surface in _PARALLEL:
@@ -272,14 +453,22 @@ def _accepted(first: _Unit, second: _Unit, tokens: list[Token]) -> bool:
     if second.surface == "か" and second.first > 0 and tokens[second.first - 1].surface == "どう":
         return True
     between = tokens[first.last + 1 : second.first]
+    if len(between) == 1 and first.first > 0 and between[0].surface == tokens[first.first - 1].surface:
+        return True  # 「それはそれは」: a word said twice for emphasis
     # A predicate between the two starts a new clause: in 「事業が頓挫したことがあった」
     # each 「が」 has its own verb, which is how Japanese nests clauses, not a slip.
     if any(_is_predicate(t) for t in between):
         return True
+    # A space after Japanese text (「…の狭間で** 一方で」, a bold label run into its paragraph)
+    # separates like a 読点.
+    for index in range(first.last, second.first):
+        gap = text[tokens[index].end : tokens[index + 1].start]
+        if (" " in gap or "\u3000" in gap) and not tokens[index].surface[-1:].isascii():
+            return True
     # 「AもBも」「AかBか」: two short items side by side, the parallel construction.
     if second.surface.endswith(("も", "か")) and 0 < len(between) <= 6:
         return not any(t.pos == "接続詞" or t.pos_detail in ("読点", "句点", "括弧開") for t in between)
-    return False
+    return key == "が/格助詞" and _nested_clause(second, tokens)
 
 
 class DoubledParticle(Rule[Options]):
@@ -302,31 +491,50 @@ class DoubledParticle(Rule[Options]):
         if doc.blocks[sentence.block_index].container == "blockquote":
             return
         tokens = doc.sentence_tokens(sentence)
-        units = _units(tokens, self.options)
-        last_seen: dict[str, int] = {}
-        for position, unit in enumerate(units):
-            if not unit.key:
+        options = self.options
+        surfaces, firsts, lasts, compound = _units(tokens, *_spacers(options))
+        interval = options.min_interval
+        if interval == 1:  # the default: only neighbours can pair, found at C speed
+            candidates = [p for p in range(1, len(surfaces)) if surfaces[p] and surfaces[p] == surfaces[p - 1]]
+        else:
+            candidates = range(1, len(surfaces))
+        if not candidates:
+            return
+        units: dict[int, _Unit] = {}
+
+        def unit_at(position: int) -> _Unit:
+            unit = units.get(position)
+            if unit is None:
+                unit = units[position] = _Unit(surfaces[position], firsts[position], lasts[position],
+                                               position in compound)
+            return unit
+
+        for position in candidates:
+            surface = surfaces[position]
+            if not surface or surface in options.allow:
                 continue
-            earlier = last_seen.get(unit.key)
-            last_seen[unit.key] = position
-            if earlier is None or position - earlier > self.options.min_interval:
-                continue
-            first = units[earlier]
-            if unit.surface in self.options.allow:
-                continue
-            if not self.options.strict and _accepted(first, unit, tokens):
-                continue
-            yield _finding(first, unit, tokens, doc)
+            # The nearest earlier unit of the same kind, if it is close enough: a unit of the
+            # same kind has the same surface, so keys are only worked out for those.
+            for earlier in range(position - 1, max(position - interval, 0) - 1, -1):
+                if surfaces[earlier] != surface:
+                    continue
+                first, unit = unit_at(earlier), unit_at(position)
+                key = unit.key(tokens)
+                if first.key(tokens) != key:
+                    continue
+                if options.strict or not _accepted(first, unit, key, tokens, doc.text):
+                    yield _finding(first, unit, tokens, doc)
+                break
 
 
 def _finding(first: _Unit, second: _Unit, tokens: list[Token], doc: Document) -> Finding:
     def with_word(unit: _Unit) -> str:
-        start = tokens[unit.first - 1].start if unit.first > 0 else unit.start
-        return doc.text[start : unit.end].replace("`", "").replace("*", "")
+        start = tokens[unit.first - 1 if unit.first > 0 else unit.first].start
+        return doc.text[start : tokens[unit.last].end].replace("`", "").replace("*", "")
 
     return Finding(
-        Span(second.start, second.end),
+        Span(tokens[second.first].start, tokens[second.last].end),
         f"助詞「{second.surface}」が続けて使われています（「{with_word(first)}」「{with_word(second)}」）。"
         "片方を別の言い方に替えるか、語順を入れ替えるか、文を分けてください。",
-        related=(Related(Span(first.start, first.end), f"1つ目の「{first.surface}」"),),
+        related=(Related(Span(tokens[first.first].start, tokens[first.last].end), f"1つ目の「{first.surface}」"),),
     )
