@@ -1,9 +1,11 @@
 """## What it finds
 A sentence longer than `max` characters (default 100). Sentences are split the
-Japanese way (after 。！？ and at line ends, not inside 「」『』（）). What a
-reader does not read as prose does not count: inline code, URLs, link targets,
-Markdown markup and HTML tags. Quotations in a blockquote are not the author's
-sentences and are left alone.
+Japanese way (after 。！？, not inside 「」『』（）). A line of a paragraph that
+stops without 。！？ runs on into the next line, as the rendered paragraph does
+(Markdown joins the lines of a paragraph): a bold label line `**対象：**` and
+the sentence under it are read as one. What a reader does not read as prose
+does not count: inline code, URLs, link targets, Markdown markup and HTML tags.
+Quotations in a blockquote are not the author's sentences and are left alone.
 
 ## Why it matters
 Generated Japanese prose strings clauses together with 、 and 〜ことで until a
@@ -33,8 +35,9 @@ Replaces `sentence-length` (textlint-rule-sentence-length, in both
 textlint-rule-preset-japanese and textlint-rule-preset-ja-technical-writing).
 Supported options: `max`, `skipPatterns`. `skipUrlStringLink` is always on
 (URLs never count). Deliberate differences: inline code does not count (textlint
-counts its text), and a line break inside a paragraph ends a sentence, as it
-does for a reader of the rendered list or verse. As upstream, a paragraph or
+counts its text), and the text of bold or italic markup is split at 。 like any
+other text (textlint measures `**一文目。二文目。**` as one sentence). As upstream,
+a line break without 。！？ before it does not end a sentence, and a paragraph or
 list item that is nothing but one link (a reference list's `[長い記事の題](URL)`)
 is not measured: its text is a title, not a sentence of the post.
 """
@@ -46,9 +49,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jalint.document import Document
+from jalint.inline import MASKS
+from jalint.positions import Span
 from jalint.rule import Finding, Rule, option
 from jalint.rules._prose import textlint_pattern, visible_length
-from jalint.sentences import Sentence
+from jalint.sentences import CLOSERS, TERMINATORS, Sentence
 
 @dataclass(frozen=True)
 class Options:
@@ -73,23 +78,44 @@ def _skipped(text: str, patterns: tuple[str, ...]) -> int:
 class LongSentence(Rule[Options]):
     name = "long-sentence"
     category = "style"
-    scope = "sentence"
+    scope = "document"
     severity = "warning"
     textlint = ("sentence-length",)
     textlint_options = {"max": "max", "skipPatterns": "skip-patterns"}
     Options = Options
 
-    def check(self, sentence: Sentence, doc: Document) -> Iterator[Finding]:
-        if doc.blocks[sentence.block_index].container == "blockquote":
-            return
-        length = visible_length(sentence.text)
-        if length <= self.options.max or _only_a_link(doc, sentence.block_index):
-            return
-        if self.options.skip_patterns:
-            length -= _skipped(sentence.text, self.options.skip_patterns)
-            if length <= self.options.max:
-                return
-        yield Finding(
-            sentence.span,
-            f"1文が{length}文字あり、上限の{self.options.max}文字を超えています。文を分けるか言葉を削ってください。",
-        )
+    def check(self, doc: Document, _: Document) -> Iterator[Finding]:
+        for run in _running_sentences(doc):
+            if doc.blocks[run[0].block_index].container == "blockquote":
+                continue
+            length = sum(visible_length(sentence.text) for sentence in run)
+            if length <= self.options.max or _only_a_link(doc, run[0].block_index):
+                continue
+            if self.options.skip_patterns:
+                length -= sum(_skipped(sentence.text, self.options.skip_patterns) for sentence in run)
+                if length <= self.options.max:
+                    continue
+            yield Finding(
+                Span(run[0].span.start, run[-1].span.end),
+                f"1文が{length}文字あり、上限の{self.options.max}文字を超えています。文を分けるか言葉を削ってください。",
+            )
+
+
+def _running_sentences(doc: Document) -> Iterator[list[Sentence]]:
+    """The prose sentences, those cut only by a line break joined with the next (one rendered sentence)."""
+    run: list[Sentence] = []
+    for sentence in doc.prose_sentences:
+        if run and not (sentence.block_index == run[-1].block_index and _runs_on(doc, run[-1], sentence)):
+            yield run
+            run = []
+        run.append(sentence)
+    if run:
+        yield run
+
+
+def _runs_on(doc: Document, sentence: Sentence, following: Sentence) -> bool:
+    """`sentence` stopped at a line break, not at 。！？ (closing brackets after one count as ended)."""
+    if "\n" not in doc.masked[sentence.span.end : following.span.start]:
+        return False
+    visible = sentence.text.rstrip(MASKS + " \u3000").rstrip("".join(CLOSERS) + MASKS)
+    return visible[-1:] not in TERMINATORS
