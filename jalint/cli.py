@@ -147,12 +147,17 @@ def _report_errors(collected: Collected) -> None:
               help="Report only findings not recorded in this baseline file.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output.")
+@click.option("--max-per-file", type=click.IntRange(min=0), default=0,
+              help="Show at most N findings per file in text and concise output (0: all); counts and exit code "
+                   "still cover every finding.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           config_path: Path | None,
           stdin_filename: str | None, jobs: str, no_cache: bool, corpus: tuple[str, ...], output_format: str,
           fail_level: str | None, fix: bool, unsafe_fixes: bool, diff: bool, statistics: bool,
-          baseline_path: Path | None, color: str) -> None:
+          baseline_path: Path | None, color: str, max_per_file: int) -> None:
     """Check Markdown posts (files, folders, or `-` for stdin; default: the current folder)."""
+    if max_per_file and output_format not in ("text", "concise"):
+        fail(f"--max-per-file shortens what a person reads; {output_format} output must hold every finding")
     # Files are written only with --fix: --unsafe-fixes alone just widens what --fix/--diff apply.
     from jalint.diagnostic import SEVERITY_RANK
     from jalint.reporters import ReportContext, reporter
@@ -184,7 +189,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             sys.stdout.flush()
             stdout = sys.stderr
     use_color = color == "always" or (color == "auto" and stdout.isatty() and "NO_COLOR" not in os.environ)
-    context = ReportContext(__version__, color=use_color, fixed_count=sum(r.fixed for r in results))
+    context = ReportContext(__version__, color=use_color, fixed_count=sum(r.fixed for r in results),
+                            max_per_file=max_per_file)
     if statistics:
         _print_statistics(results, output_format, stdout)
     else:

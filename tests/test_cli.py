@@ -391,6 +391,34 @@ def test_statistics_on_a_clean_post(run, workdir, write_post):
     assert (result.exit_code, result.stdout) == (0, "")
 
 
+# -- max-per-file -------------------------------------------------------------------------
+
+
+def test_max_per_file_shortens_the_text_report_but_counts_every_finding(run, two_findings, write_post):
+    write_post(two_findings.parent, "other.md", DUPLICATE_POST)
+    result = run("check", ".", "--max-per-file", "1", "--format", "text", "--color", "never")
+    assert result.exit_code == 1  # the exit code still sees every finding
+    lines = result.stdout.splitlines()
+    assert sum(1 for line in lines if "duplicate-paragraph" in line and "error" in line) == 1  # other.md's
+    assert "  … ほかに 1 件（--max-per-file で省略）" in lines  # post.md: its second finding is left out
+    assert any(line.startswith("3 件の問題") for line in lines)  # the closing count covers what was left out
+    assert lines[-1] == "1 ファイルにつき 1 件まで表示し、1 ファイルの 1 件を省略しました（すべて表示するには --max-per-file 0）。"
+
+
+def test_max_per_file_in_concise_output_keeps_every_line_parseable(run, two_findings):
+    result = run("check", "post.md", "--max-per-file", "1", "--format", "concise")
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1 and result.stdout.startswith("post.md:")
+    assert "1 件を省略しました" in result.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "github"])
+def test_max_per_file_is_refused_for_machine_formats(run, two_findings, output_format):
+    result = run("check", "post.md", "--max-per-file", "1", "--format", output_format)
+    assert result.exit_code == 2
+    assert "--max-per-file" in result.stderr and result.stdout == ""
+
+
 # -- invalid configuration -------------------------------------------------------------
 
 

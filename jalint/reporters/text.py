@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TextIO
 
 from jalint.diagnostic import Diagnostic, FileResult
-from jalint.reporters import ReportContext, diagnostics_of
+from jalint.reporters import ReportContext, diagnostics_of, hidden_note, limited
 
 WINDOW = 60  # display cells of source shown around a finding
 ANSI = {
@@ -100,11 +100,13 @@ def _finding(paint: _Painter, d: Diagnostic, out: list[str]) -> None:
 def report(results: list[FileResult], stream: TextIO, context: ReportContext) -> None:
     paint = _Painter(context.color)
     diagnostics = diagnostics_of(results)
+    shown, hidden = limited(diagnostics, context.max_per_file)
     out: list[str] = []
     current = None
-    for d in diagnostics:
+    for d in shown:
         if d.path != current:
             if current is not None:
+                _more(paint, hidden.get(current, 0), out)
                 out.append("")
             out.append(paint("path", d.path))
             current = d.path
@@ -112,9 +114,18 @@ def report(results: list[FileResult], stream: TextIO, context: ReportContext) ->
         if len(out) > 10_000:  # write in chunks: the whole report never sits in memory twice
             stream.write("\n".join(out) + "\n")
             out.clear()
+    if current is not None:
+        _more(paint, hidden.get(current, 0), out)
     out.extend(summary_lines(paint, results, diagnostics, context))
+    if hidden:
+        out.append(paint("dim", hidden_note(hidden, context.max_per_file)))
     if out:
         stream.write("\n".join(out) + "\n")
+
+
+def _more(paint: _Painter, count: int, out: list[str]) -> None:
+    if count:
+        out.append(paint("dim", f"  … ほかに {count} 件（--max-per-file で省略）"))
 
 
 def summary_lines(paint: _Painter, results: list[FileResult], diagnostics: list[Diagnostic],
