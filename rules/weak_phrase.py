@@ -5,37 +5,73 @@ every inflection (かもしれません, かも知れず), a sentence that ends 
 「〜と思われる」, and the double hedge 「可能性を示唆する」. Headings are read
 too.
 
-The phrases are data: `weak_phrase.toml` next to this module lists them as
-token sequences, matched on the shared morphological analysis so that every
-conjugated form is found; `extra-phrases` adds plain phrases from the config.
+By default a hedge is reported only where it is weak writing, read from the
+words of the sentence:
+- a stacked hedge: 「〜と言えるかもしれません」「〜と言っても過言ではないかもしれない」,
+  「〜可能性があるかもしれない」, 「〜かもしれないと思います」;
+- 「かもしれない」 on a judgement of the writer's own: a noun or adjective
+  predicate (「最大の課題かもしれません」「難しいかもしれない」), 「〜なのかもしれない」,
+  「〜べきかもしれない」, 「〜に過ぎないのかもしれない」, 「〜する必要（価値）があるかもしれない」,
+  an interpretation (「〜を示している（意味する、告げている）のかもしれない」) and
+  「違うかもしれない」, unless the sentence gives the doubt a reason (below);
+- 「思う」「思います」「思える」 on the writer's own statement.
 
-Not reported: a concession (「〜かもしれませんが、…」 grants the other side a
-point before the writer's claim), a phrase inside 「」『』“” (a quotation, or the phrase being
-talked about), quotations in a blockquote, 「思う」 that describes rather than
-hedges (「思うように進まない」「と思う人も多い」), 「どう思いますか」, which
-asks the reader, and 「あなたもそう思いますよね」, which speaks for the reader.
+Not reported by default, because the hedge is honest or no hedge at all:
+- a prediction: 「かもしれない」 on an event (「来年には価格が下がるかもしれません」
+  「新しい市場が生まれるかもしれない」), and 「〜と思う」 on an event in a sentence
+  that names a condition or the future;
+- a judgement hedged for a reason the sentence gives: a condition (もし, 〜場合,
+  〜れば, 〜たら, 〜なら), the future (将来, 今後, 数年後), open speculation
+  (もしかしたら), alternatives (あるいは, 〜かもしれないし), someone else's
+  intentions (彼らの狙い, 意図, 戦略), a concession (確かに, もちろん, or a next
+  sentence that opens with しかし, でも, ただ, …), a gentle suggestion
+  (「試してみるのもいいかもしれません」), or a possibility that is itself the
+  content (「〜かもしれない、という指摘」);
+- 「思う」 that is no hedge: a plan (「紹介したいと思います」「試そうと思う」), a wish
+  (「参考になればと思います」), a feeling (「光栄に思います」「嬉しく思う」), a polite
+  guess about the reader (「〜のことと思います」「ご理解いただけたかと思います」),
+  agreement (「その通りだと思います」), a concession (「便利だとは思いますが」), and
+  「思える」 before が/けど, which says how something looks before the writer corrects it;
+- 「可能性を示唆」 where 可能性 is a noun (「新たな可能性を示唆する」), not a hedge on a clause.
+
+Also never reported: a concession in the same sentence (「〜かもしれませんが、…」
+grants the other side a point before the writer's claim), a phrase inside
+「」『』“” (a quotation, or the phrase being talked about), quotations in a
+blockquote, 「思う」 that describes rather than hedges (「思うように進まない」
+「と思う人も多い」), 「どう思いますか」, which asks the reader, and
+「あなたもそう思いますよね」, which speaks for the reader.
+
+The phrases and every word list above are data: `weak_phrase.toml` next to this
+module lists the phrases as token sequences, matched on the shared morphological
+analysis so that every conjugated form is found; `extra-phrases` adds plain
+phrases from the config.
 
 ## Why it matters
 Generated posts hedge by reflex: a paragraph of 「〜かもしれません」 reads as
 if the writer does not know the subject. An editor asks for each hedge whether
 there is a reason for doubt; if there is, it belongs in the sentence, and if
-not, the sentence should say its claim plainly.
+not, the sentence should say its claim plainly. A prediction or a condition is
+such a reason, which is why those hedges are left alone by default.
 
 ## Example
 ```markdown
-この設定を変えると、処理が速くなるかもしれません。
+この遅延の原因は、キャッシュの設定かもしれません。
 ```
 
 ## Use instead
 ```markdown
-この設定を変えると、処理が速くなります。手元の計測では2割ほど短縮しました。
+この遅延の原因は、キャッシュの設定です。有効期限を1分に縮めると解消しました。
 ```
 
 ## Options
 - `extra-phrases` (default none): more weak phrases, matched as plain text (or
-  `/regex/flags`), e.g. `"と考えられる"`.
+  `/regex/flags`), e.g. `"と考えられる"`. They are always reported.
 - `allows` (default none): text (or `/regex/flags`) that, when found in a
   sentence, keeps the sentence from being reported.
+- `all-hedges` (default false): report every hedge, as textlint does:
+  predictions, hedges with a stated reason, plans (「〜したいと思います」),
+  feelings and polite guesses too. Only the differences listed under textlint
+  that do not depend on this option remain.
 
 ## Fix safety
 No fix: whether to assert, give the reason for doubt or delete the sentence is
@@ -45,6 +81,10 @@ the writer's decision.
 Replaces `ja-no-weak-phrase` (textlint-rule-ja-no-weak-phrase, in
 textlint-rule-preset-ja-technical-writing), which has no options. Deliberate
 differences, all for precision or coverage of the same intent:
+- By default only weak hedges are reported (see What it finds): upstream
+  reports every かもしれない and every 思う, including a prediction
+  (「来年には価格が下がるかもしれません」), a hedge with a condition, and
+  「〜したいと思います」. `all-hedges = true` reports these as upstream does.
 - 「思う」 is reported only when it closes the writer's clause (before 。, 、, が,
   けど, よ/ね, のです); upstream reports every dictionary-form 思う, including
   「思うように」 and 「そう思う人」.
@@ -62,7 +102,7 @@ differences, all for precision or coverage of the same intent:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,13 +120,16 @@ from jalint.rules._phrase_lists import (
 )
 from jalint.rules._prose import compile_allow, load_data, readable_sentences, textlint_pattern, visible_text
 from jalint.sentences import Sentence
-
+from jalint.tokens import Token
 
 
 @dataclass(frozen=True)
 class Options:
     extra_phrases: tuple[str, ...] = option((), "More weak phrases: plain text or /regex/flags.")
     allows: tuple[str, ...] = option((), "Text or /regex/flags that keeps a sentence from being reported.")
+    all_hedges: bool = option(
+        False, "Report every hedge, as textlint does: predictions, conditions, guesses about others, plans too."
+    )
 
 
 @dataclass(frozen=True)
@@ -95,24 +138,75 @@ class Phrase:
     tokens: tuple[TokenPattern, ...]
     followed_by: tuple[tuple[TokenPattern, ...], ...]
     not_followed_by: tuple[tuple[TokenPattern, ...], ...]
+    not_preceded_by: tuple[tuple[TokenPattern, ...], ...]  # default mode only
     needs: tuple[str, ...]  # one of these texts is in every sentence the phrase matches
     not_after: tuple[str, ...]  # earlier in the sentence, these make the phrase someone else's thought
+    judge: str  # "hedge", "opinion" or "": the default mode's test for a reason to hedge
     advice: str
+
+
+@dataclass(frozen=True)
+class HedgeWords:
+    """The lists of weak_phrase.toml's [hedge] and [opinion] tables."""
+
+    stacked_before: tuple[re.Pattern[str], ...]
+    stacked_after: frozenset[str]
+    judgement_verbs: frozenset[str]
+    suggestions: tuple[str, ...]
+    evaluation_nouns: frozenset[str]
+    conditional: tuple[str, ...]
+    speculation: tuple[str, ...]
+    alternatives: tuple[str, ...]
+    others: tuple[str, ...]
+    future: tuple[str, ...]
+    concession_openers: tuple[str, ...]
+    next_concession: tuple[str, ...]
+    appearance: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _phrases() -> tuple[Phrase, ...]:
+    data = load_data("weak_phrase.toml")
+    named = data.get("not-preceded-by", {})
+
+    def preceding(value: str | list) -> tuple[tuple[TokenPattern, ...], ...]:
+        alternatives = named[value] if isinstance(value, str) else value
+        return tuple(compile_sequence(alt) for alt in alternatives)
+
     return tuple(
         Phrase(
             show=entry["show"],
             tokens=compile_sequence(entry["tokens"]),
             followed_by=tuple(compile_sequence(alt) for alt in entry.get("followed-by", ())),
             not_followed_by=tuple(compile_sequence(alt) for alt in entry.get("not-followed-by", ())),
-            needs=required_surfaces(entry["tokens"]) or (entry["show"][:1],),
+            not_preceded_by=preceding(entry.get("not-preceded-by", [])),
+            needs=tuple(entry.get("needs", ())) or required_surfaces(entry["tokens"]) or (entry["show"][:1],),
             not_after=tuple(entry.get("not-after", ())),
+            judge=entry.get("judge", ""),
             advice=entry["advice"],
         )
-        for entry in load_data("weak_phrase.toml")["phrase"]
+        for entry in data["phrase"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> HedgeWords:
+    data = load_data("weak_phrase.toml")
+    hedge, opinion = data["hedge"], data["opinion"]
+    return HedgeWords(
+        stacked_before=tuple(textlint_pattern(item) for item in hedge["stacked-before"]),
+        stacked_after=frozenset(hedge["stacked-after"]),
+        judgement_verbs=frozenset(hedge["judgement-verbs"]),
+        suggestions=tuple(hedge["suggestions"]),
+        evaluation_nouns=frozenset(hedge["evaluation-nouns"]),
+        conditional=tuple(hedge["conditional"]),
+        speculation=tuple(hedge["speculation"]),
+        alternatives=tuple(hedge["alternatives"]),
+        others=tuple(hedge["others"]),
+        future=tuple(hedge["future"]),
+        concession_openers=tuple(hedge["concession-openers"]),
+        next_concession=tuple(hedge["next-concession"]),
+        appearance=frozenset(opinion["appearance"]),
     )
 
 
@@ -126,6 +220,113 @@ def _named(doc: Document, tokens: list, start: int, stop: int) -> str:
     while stop < len(tokens) and tokens[stop].pos == "助動詞":
         stop += 1
     return doc.text[tokens[start].start : tokens[stop - 1].end]
+
+
+def _preceded(alternatives: Sequence[tuple[TokenPattern, ...]], tokens: Sequence[Token], index: int) -> bool:
+    """Some alternative sequence (of required tokens) ends right before `index`."""
+    for alternative in alternatives:
+        begin = index - len(alternative)
+        if begin >= 0:
+            found = match_at(alternative, tokens, begin)
+            if found is not None and found.stop == index:
+                return True
+    return False
+
+
+def _predicate(tokens: Sequence[Token], index: int) -> int:
+    """Index of the word the hedge at `index` qualifies: past 〜の, 〜だ, 〜だった (-1 if none)."""
+    j = index - 1
+    while j >= 0 and (tokens[j].pos_detail == "準体助詞" or tokens[j].surface == "ん"):
+        j -= 1
+    while j >= 0 and tokens[j].pos == "助動詞" and tokens[j].lemma in ("だ", "た", "です"):
+        j -= 1
+    return j
+
+
+def _judgement(tokens: Sequence[Token], index: int, words: HedgeWords) -> bool:
+    """The hedge at `index` qualifies a judgement (何が何だ, どうだ), not an event (何がどうなる)."""
+    j = _predicate(tokens, index)
+    if j < 0:
+        return False
+    head = tokens[j]
+    if head.pos in ("名詞", "形状詞", "接尾辞", "形容詞") and not head.conjugation.startswith("連用形"):
+        return True
+    if head.pos == "助動詞":  # 〜べき, 〜に過ぎない
+        return head.lemma == "べし" or (head.lemma == "ない" and j > 0 and tokens[j - 1].lemma == "過ぎる")
+    if head.pos != "動詞":
+        return False
+    if head.lemma == "有る":  # 〜する必要がある, 〜価値もある
+        return j >= 2 and tokens[j - 1].pos == "助詞" and tokens[j - 2].surface in words.evaluation_nouns
+    if head.lemma == "居る" and j >= 2 and tokens[j - 1].surface == "て":  # 〜を示している
+        j -= 2
+    if tokens[j].lemma == "為る" and j >= 1:  # 示唆する, 意味する
+        j -= 1
+    # Not in the potential form: 「いくつかの指針は示せるかもしれません」 is modesty about an act.
+    return tokens[j].lemma in words.judgement_verbs and tokens[j].base == tokens[j].lemma
+
+
+def _stacked_after(tokens: Sequence[Token], stop: int, words: HedgeWords) -> str:
+    """"stacked" for 〜かもしれないと思います; "told" for 〜かもしれない、と思った (a past thought) and
+    〜かもしれない、ということ (the possibility is what is said); else ""."""
+    k = stop
+    while k < len(tokens) and tokens[k].pos == "助動詞":
+        k += 1
+    if k < len(tokens) and tokens[k].surface == "、":
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].surface == "と":
+        if tokens[k + 1].lemma in words.stacked_after:
+            after = tokens[k + 2 : k + 4]
+            return "told" if any(t.lemma == "た" for t in after) else "stacked"
+        if tokens[k + 1].lemma == "言う":  # 〜かもしれない、ということを意味する: the possibility is the content
+            return "told"
+    if k < len(tokens) and tokens[k].surface == "との":
+        return "told"
+    return ""
+
+
+def _reason_in_sentence(tokens: Sequence[Token], index: int, before: str, words: HedgeWords) -> bool:
+    """The sentence before the hedge states a condition or the future."""
+    if any(word in before for word in words.conditional) or any(word in before for word in words.future):
+        return True
+    return any(t.conjugation.startswith("仮定形") for t in tokens[:index])  # 〜れば, 〜たら, 〜なら
+
+
+def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str, before: str,
+                      next_text: str, words: HedgeWords) -> bool:
+    """In the default mode, whether a かもしれない is an honest hedge (not reported)."""
+    stacked = _stacked_after(tokens, stop, words)
+    if stacked:
+        return stacked == "told"
+    window = "".join(t.surface for t in tokens[max(0, start - 6) : start])
+    if any(pattern.search(window) for pattern in words.stacked_before):
+        return False
+    if not _judgement(tokens, start, words):
+        return True  # a prediction or a guess about an event
+    if before.endswith(words.suggestions):
+        return True
+    if _reason_in_sentence(tokens, start, before, words):
+        return True
+    if any(word in before for word in (*words.speculation, *words.others, *words.concession_openers)):
+        return True
+    if any(word in text for word in words.alternatives) or "かもしれないし" in text or "かもしれませんし" in text:
+        return True
+    return next_text.startswith(words.next_concession) or next_text.startswith(words.alternatives)
+
+
+def _opinion_has_reason(tokens: Sequence[Token], start: int, stop: int, before: str, next_text: str,
+                        words: HedgeWords) -> bool:
+    """In the default mode, whether a 思う is no hedge on the writer's claim (not reported)."""
+    if tokens[start].surface in words.appearance:  # 一見簡単に思えるが、…
+        k = stop
+        while k < len(tokens) and tokens[k].pos == "助動詞":
+            k += 1
+        if k < len(tokens) and tokens[k].surface in ("が", "けど", "けれど", "けれども"):
+            return True
+        if "一見" in before or next_text.startswith(words.next_concession):
+            return True
+    if start >= 2 and tokens[start - 1].surface == "と" and tokens[start - 2].pos == "動詞":
+        return _reason_in_sentence(tokens, start, before, words)  # a prediction: 「…れば、増えると思います」
+    return False
 
 
 class WeakPhrase(Rule[Options]):
@@ -146,22 +347,29 @@ class WeakPhrase(Rule[Options]):
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
         allowed = self._allowed
         extra = _extra(self.options.extra_phrases)
-        for sentence in readable_sentences(doc):
+        sentences = list(readable_sentences(doc))
+        for number, sentence in enumerate(sentences):
             if self.options.allows and allowed(visible_text(sentence.text)):
                 continue
-            yield from self._check_sentence(sentence, doc, extra)
+            following = sentences[number + 1].text if number + 1 < len(sentences) else ""
+            yield from self._check_sentence(sentence, doc, extra, following)
 
     def _check_sentence(
-        self, sentence: Sentence, doc: Document, extra: tuple[re.Pattern[str], ...]
+        self, sentence: Sentence, doc: Document, extra: tuple[re.Pattern[str], ...], following: str = ""
     ) -> Iterator[Finding]:
         text = sentence.text
         candidates = [p for p in _phrases() if any(n in text for n in p.needs)]
         quotes = quoted_spans(text) if ("「" in text or "『" in text or "“" in text) else []
         base = sentence.span.start
+        judging = not self.options.all_hedges
         if candidates:
             tokens = doc.sentence_tokens(sentence)
-            for index in range(len(tokens)):
-                for phrase in candidates:
+            words = _hedge_words()
+            firsts = [None if p.tokens[0].optional or p.tokens[0].end else p.tokens[0].test for p in candidates]
+            for index, token in enumerate(tokens):
+                for phrase, first in zip(candidates, firsts):
+                    if first is not None and not first(token):
+                        continue  # the cheap test of the first token rules out most places
                     found = match_at(phrase.tokens, tokens, index)
                     if found is None:
                         continue
@@ -175,6 +383,17 @@ class WeakPhrase(Rule[Options]):
                     before = text[: first.start - base]
                     if any(word in before for word in phrase.not_after):
                         continue
+                    if judging:
+                        if phrase.not_preceded_by and _preceded(phrase.not_preceded_by, tokens, found.start):
+                            continue
+                        if phrase.judge == "hedge" and _hedge_has_reason(
+                            tokens, found.start, found.stop, text, before, following, words
+                        ):
+                            continue
+                        if phrase.judge == "opinion" and _opinion_has_reason(
+                            tokens, found.start, found.stop, before, following, words
+                        ):
+                            continue
                     yield Finding(
                         Span(first.start, last.end),
                         f"弱い表現「{_named(doc, tokens, found.start, found.stop)}」があります。{phrase.advice}",
