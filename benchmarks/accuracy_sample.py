@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=160)
     args = parser.parse_args()
     run = subprocess.run(
-        [sys.executable, "-m", "jalint", "check", args.corpus, "--select", args.rule, "--format", "json"],
+        [sys.executable, "-m", "jalint", "check", args.corpus, "--no-cache", "--select", args.rule, "--format", "json"],
         capture_output=True, text=True, check=False,
     )
     findings = [f for f in json.loads(run.stdout)["findings"] if args.grep in f["message"]]
