@@ -37,6 +37,7 @@ class Document:
         self.lines = LineIndex(self.text)
         self._token_cache: dict[Span, list[Token]] = {}
         self._block_tokens: dict[int, tuple[list[Token], list[int]]] = {}
+        self._sentence_tokens: dict[tuple[int, int, int], list[Token]] = {}
         self._memo: dict[str, Any] = {}
 
     def memo(self, key: str, compute: Callable[[Document], Any]) -> Any:
@@ -151,13 +152,18 @@ class Document:
         return self._tagged_block(index)[0]
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
-        """Tokens inside `sentence`, sliced from its block's shared analysis."""
+        """Tokens inside `sentence`, sliced from its block's shared analysis (once: a dozen rules ask)."""
+        key = (sentence.block_index, sentence.span.start, sentence.span.end)
+        cached = self._sentence_tokens.get(key)
+        if cached is not None:
+            return cached
         tokens, starts = self._tagged_block(sentence.block_index)
         first = bisect.bisect_left(starts, sentence.span.start)
         last = bisect.bisect_left(starts, sentence.span.end, first)
         while last > first and tokens[last - 1].end > sentence.span.end:
             last -= 1
-        return tokens[first:last]
+        cached = self._sentence_tokens[key] = tokens[first:last]
+        return cached
 
     def _tagged_block(self, index: int) -> tuple[list[Token], list[int]]:
         tagged = self._block_tokens.get(index)
