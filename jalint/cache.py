@@ -26,7 +26,7 @@ from typing import Any
 
 from jalint import __version__
 from jalint.config import ActiveRule
-from jalint.diagnostic import FileResult, diagnostic_from_dict, diagnostic_to_dict
+from jalint.diagnostic import Diagnostic, FileResult, diagnostic_from_dict, diagnostic_to_dict
 
 CACHE_DIR_NAME = ".jalint_cache"
 FORMAT = "v1"
@@ -114,6 +114,51 @@ class Cache:
             os.replace(temporary, entry)
         except OSError:
             pass  # a read-only checkout still lints; it just does not cache
+
+
+    def corpus_key(self, rules: list[ActiveRule], targets: list[str], results: list[FileResult]) -> str | None:
+        """Key of a corpus phase: its rules, the files reported on, and the cache key of every file it reads.
+
+        None when some file has no cache key (caching off, or read from standard input).
+        """
+        if self.folder is None or any(not r.cache_key for r in results):
+            return None
+        digest = hashlib.blake2b(b"corpus\0" + code_fingerprint().encode(), digest_size=20)
+        for rule in rules:
+            digest.update(f"{rule.name}|{rule.severity}|{rule.rule.options!r}\0".encode())
+        for name in sorted(targets):
+            digest.update(f"target|{name}\0".encode())
+        for key in sorted(r.cache_key for r in results):
+            digest.update(key.encode())
+        return digest.hexdigest()
+
+    def get_corpus(self, key: str) -> list[Diagnostic] | None:
+        """The corpus findings stored under `key`; None on a miss (or an unreadable entry)."""
+        if self.folder is None:
+            return None
+        try:
+            data = json.loads((self.folder / "corpus" / f"{key}.json").read_text(encoding="utf-8"))
+            return [diagnostic_from_dict(d) for d in data["diagnostics"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put_corpus(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        """Store a corpus phase's findings; only the latest is kept (each run of a repository replaces it)."""
+        if self.folder is None:
+            return
+        folder = self.folder / "corpus"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _ensure_gitignore(self.folder.parent)
+            fd, temporary = tempfile.mkstemp(prefix=".entry.", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"diagnostics": [diagnostic_to_dict(d) for d in diagnostics]}, handle,
+                          ensure_ascii=False, separators=(",", ":"))
+            for old in folder.glob("*.json"):
+                old.unlink(missing_ok=True)
+            os.replace(temporary, folder / f"{key}.json")
+        except OSError:
+            pass
 
 
 def _ensure_gitignore(folder: Path) -> None:

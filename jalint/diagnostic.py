@@ -91,6 +91,7 @@ class FileResult:
     diff: str = ""
     fixed_bytes: bytes | None = None  # the new content, for stdin (printed, not written)
     summaries: dict[str, Any] = field(default_factory=dict)  # per corpus rule, for the corpus phase
+    cache_key: str = ""  # the cache key of the bytes these results come from ("" when caching is off)
 
 
 SOURCE_BEFORE = 80  # characters of context kept before a finding's column

@@ -60,7 +60,8 @@ def _lint_one(index: int, data: bytes | None) -> FileResult | RunError:
         # The key of the bytes linted here: a file edited since the parent's lookup
         # is cached under its new content, never the old one's key.
         path = target.path or Path(target.display)
-        _CACHE.put(_CACHE.key(target.display, data, target.config.active_rules(path), path), result)
+        result.cache_key = _CACHE.key(target.display, data, target.config.active_rules(path), path)
+        _CACHE.put(result.cache_key, result)
     return result
 
 
@@ -84,8 +85,10 @@ def run_targets(
             continue
         if use_cache:
             active = target.config.active_rules(target.path or Path(target.display))
-            cached = cache.get(cache.key(target.display, data, active, target.path or Path(target.display)))
+            key = cache.key(target.display, data, active, target.path or Path(target.display))
+            cached = cache.get(key)
             if cached is not None:
+                cached.cache_key = key
                 slots[index] = cached
                 if advance:
                     advance(1)

@@ -64,7 +64,7 @@ def collect(
     corpus_rules = _corpus_rules(targets)
     if corpus_rules and (len(targets) > 1 or context):
         background = run_targets(context, RunRequest(), cache, options.jobs, None, advance).results if context else []
-        _add_corpus_findings(results, background, corpus_rules, targets)
+        _add_corpus_findings(results, background, corpus_rules, targets, cache)
     fail_rank = {
         t.display: SEVERITY_RANK[options.fail_level or t.config.fail_level] for t in targets
     }
@@ -103,12 +103,21 @@ def _corpus_rules(targets: list[Target]) -> dict[str, ActiveRule]:
 
 
 def _add_corpus_findings(
-    results: list[FileResult], background: list[FileResult], rules: dict[str, ActiveRule], targets: list[Target]
+    results: list[FileResult], background: list[FileResult], rules: dict[str, ActiveRule], targets: list[Target],
+    cache: Cache,
 ) -> None:
     by_path = {r.path: r for r in results}
     target_names = {t.display for t in targets}
     active_for = {t.display: t.config.active_rules(t.path or Path(t.display)) for t in targets}
-    for diagnostic in run_corpus_rules(rules.values(), results + background, target_names, _line_reader(targets)):
+    # When no file changed, neither did the corpus findings: a warm run reads them back
+    # instead of comparing every post with every other again.
+    key = cache.corpus_key(list(rules.values()), list(target_names), results + background)
+    found = cache.get_corpus(key) if key else None
+    if found is None:
+        found = list(run_corpus_rules(rules.values(), results + background, target_names, _line_reader(targets)))
+        if key:
+            cache.put_corpus(key, found)
+    for diagnostic in found:
         file_rules = active_for.get(diagnostic.path, {})
         if diagnostic.rule in file_rules and diagnostic.path in by_path:
             severity = file_rules[diagnostic.rule].severity

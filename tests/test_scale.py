@@ -187,7 +187,8 @@ def test_corpus_finding_can_be_suppressed(run, workdir: Path, write_post) -> Non
 def test_workers_write_the_cache_entries(posts: Path, workdir: Path) -> None:
     """In a parallel run the workers read the files and write the entries; the next run is served from them."""
     first = run_session(("_posts",), jobs=2)
-    assert first.cache.misses == 12 and len(list((workdir / ".jalint_cache").rglob("*.json"))) == 12
+    entries = [p for p in (workdir / ".jalint_cache").rglob("*.json") if "corpus" not in p.parts]
+    assert first.cache.misses == 12 and len(entries) == 12
     second = run_session(("_posts",), jobs=2)
     assert second.cache.hits == 12
     assert [d.sort_key for r in first.results for d in r.diagnostics] == [
@@ -214,3 +215,28 @@ def test_a_file_gone_before_it_is_linted_is_an_error(posts: Path, monkeypatch: p
     assert [e.path for e in result.errors] == ["_posts/2025-01-04-p3.md"]
     assert len(result.results) == 11
     assert reads.count("_posts/2025-01-04-p3.md") == 2  # looked up, then read again to be linted
+
+
+def test_a_warm_run_reads_the_corpus_findings_back(posts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing changed: the corpus phase is not run again; one post changed: it is."""
+    from jalint import session
+
+    calls: list[int] = []
+    real = session.run_corpus_rules
+
+    def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(session, "run_corpus_rules", counting)
+    (posts / "2025-01-20-again.md").write_text(defective(0), encoding="utf-8")  # p0's title a second time
+    first = run_session(("_posts",))
+    corpus_findings = [d for r in first.results for d in r.diagnostics if d.rule == "duplicate-title"]
+    assert calls == [1] and corpus_findings
+    second = run_session(("_posts",))
+    assert calls == [1]
+    assert sorted(d.sort_key for r in second.results for d in r.diagnostics) == sorted(
+        d.sort_key for r in first.results for d in r.diagnostics)
+    (posts / "2025-01-01-p0.md").write_text(post("別のタイトル", "短い本文。"), encoding="utf-8")
+    run_session(("_posts",))
+    assert calls == [1, 1]
