@@ -12,9 +12,13 @@ import unicodedata
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
-    """A half-open range `[start, end)` of code-point offsets into the file text."""
+    """A half-open range `[start, end)` of code-point offsets into the file text.
+
+    Slotted: a run holds one or more spans per finding of every file, and a
+    per-instance `__dict__` would double their memory.
+    """
 
     start: int
     end: int

@@ -94,8 +94,16 @@ def _crc(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def samples(key: str) -> list[int]:
-    """Stable (cross-process) samples: each sentence, its start and its end."""
+SAMPLE_WIDTH = 8  # hex digits of one CRC-32 sample
+
+
+def samples(key: str) -> str:
+    """Stable (cross-process) samples: each sentence, its start and its end, as 8-hex-digit CRCs in one string.
+
+    One string per paragraph instead of a list of ints: the parent holds the
+    summaries of every post of the run, and a list of a dozen ints costs three
+    times as much memory (and cache JSON) as their hex digits.
+    """
     found: set[int] = set()
     for sentence in _SENTENCE_END.split(key):
         if sentence:
@@ -103,7 +111,11 @@ def samples(key: str) -> list[int]:
             if len(sentence) > SAMPLE_CHARS:
                 found.add(_crc("^" + sentence[:SAMPLE_CHARS]))
                 found.add(_crc("$" + sentence[-SAMPLE_CHARS:]))
-    return sorted(found)
+    return "".join(f"{value:08x}" for value in sorted(found))
+
+
+def _each_sample(packed: str) -> list[str]:
+    return [packed[i : i + SAMPLE_WIDTH] for i in range(0, len(packed), SAMPLE_WIDTH)]
 
 
 class CrossPostDuplicate(Rule[Options]):
@@ -165,7 +177,7 @@ class CrossPostDuplicate(Rule[Options]):
             mine, theirs = paragraphs[second][1], paragraphs[first][1]
             if not 0.8 <= theirs["n"] / mine["n"] <= 1.25:
                 continue
-            union = len(mine["s"]) + len(theirs["s"]) - count
+            union = (len(mine["s"]) + len(theirs["s"])) // SAMPLE_WIDTH - count
             if union and count / union >= self.options.similarity:
                 copies[second] = first
         return copies
@@ -182,17 +194,17 @@ def _exact_copies(paragraphs: list[tuple[str, Any]]) -> dict[int, int]:
     return copies
 
 
-def _shared_sample_index(paragraphs: list[tuple[str, Any]]) -> dict[int, list[int]]:
+def _shared_sample_index(paragraphs: list[tuple[str, Any]]) -> dict[str, list[int]]:
     """Sample -> paragraphs holding it (in order), for samples that occur in at least two posts."""
-    first_post: dict[int, str] = {}
-    shared: set[int] = set()
+    first_post: dict[str, str] = {}
+    shared: set[str] = set()
     for path, item in paragraphs:
-        for sample in item["s"]:
+        for sample in _each_sample(item["s"]):
             if first_post.setdefault(sample, path) != path:
                 shared.add(sample)
-    index: dict[int, list[int]] = defaultdict(list)
+    index: dict[str, list[int]] = defaultdict(list)
     for position, (_, item) in enumerate(paragraphs):
-        for sample in item["s"]:
+        for sample in _each_sample(item["s"]):
             if sample in shared:
                 index[sample].append(position)
     return index
