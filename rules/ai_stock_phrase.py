@@ -7,7 +7,13 @@ and set closings (参考になれば幸いです, 最後まで読んでいただ
 team adds its own phrases with `extra-phrases`.
 
 Phrases in a quotation (「」『』“” or a blockquote) are quoted, not written,
-and are left alone. Generation leftovers (assistant chatter such as
+and are left alone. 「〜ていきます」 is the writer's announcement only when no
+one else is the topic of the sentence: 「開発者は、…深く掘り下げていきます」
+says what developers do and is not reported (今回は, この記事では, 私は are
+the post's or the writer's own). 「〜てみてはいかがでしょうか」 is reported as
+the vague invitation to reflect (考えてみては, 捉えてみては, 目を向けてみては,
+「〜か、改めて検討してみては」), not as a concrete recommendation (「まずは一つの
+部署で導入を検討してみては」, 「このフレームワークを試してみては」). Generation leftovers (assistant chatter such as
 承知しました or 以下が記事です, prompt labels, placeholders) belong to
 `generation-leftover`: a phrase that overlaps one of its findings is not
 reported again here.
@@ -51,6 +57,7 @@ list (記事を作成しました, "The article has been", "Please review") are 
 by `generation-leftover` where they are leftovers, and the very common hedges
 (と言えるでしょう, ではないでしょうか) are not in the default list because
 most of their uses are sound prose; both can still be added as `extra-phrases`.
+The `after` and `writer` conditions above apply to the built-in phrases only.
 """
 
 from __future__ import annotations
@@ -70,9 +77,39 @@ from jalint.sentences import Sentence
 _EXTRA_ADVICE = "決まり文句を削るか、具体的な内容に書き換えてください。"
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    pattern: re.Pattern[str]
+    advice: str
+    after: re.Pattern[str] | None = None  # the text before the phrase has to end like this
+    writer: bool = False  # the writer's own announcement: not when someone else is the topic
+
+
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p["pattern"]), p["advice"]) for p in load_data("ai_stock_phrase.toml")["phrase"])
+def _phrases() -> tuple[_Phrase, ...]:
+    return tuple(
+        _Phrase(
+            re.compile(p["pattern"]),
+            p["advice"],
+            re.compile(f"(?:{p['after']})") if "after" in p else None,
+            bool(p.get("writer")),
+        )
+        for p in load_data("ai_stock_phrase.toml")["phrase"]
+    )
+
+
+# 「開発者は、」: a topic before the phrase. Words naming the post, the writer or the time are not
+# someone else (今回は, 今日は, 私は); では / には / とは are no topic of the sentence.
+_TOPIC = re.compile(r"([一-龠々ァ-ヶーA-Za-z0-9]+)は[、，]")
+_WRITER_TOPICS = frozenset({
+    "今回", "今日", "本日", "今", "本記事", "本稿", "本章", "本節", "記事", "私", "私たち", "我々", "筆者",
+    "ここ", "ここから", "以下", "次", "まず", "最後", "後半", "前半", "以降", "今後",
+})
+
+
+def _someone_else(text: str) -> bool:
+    """The sentence before a phrase has a topic other than the post, the writer or the time."""
+    return any(topic not in _WRITER_TOPICS for topic in _TOPIC.findall(text))
 
 
 def _leftover_spans(doc: Document) -> list[Span]:
@@ -100,9 +137,9 @@ class AiStockPhrase(Rule[Options]):
 
     def __init__(self, options: Options | None = None) -> None:
         super().__init__(options)
-        extra = tuple((re.compile(re.escape(p)), _EXTRA_ADVICE) for p in self.options.extra_phrases if p)
+        extra = tuple(_Phrase(re.compile(re.escape(p)), _EXTRA_ADVICE) for p in self.options.extra_phrases if p)
         self._entries = _phrases() + extra
-        self._prefilter = re.compile("|".join(f"(?:{p.pattern})" for p, _ in self._entries))
+        self._prefilter = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in self._entries))
         self._allowed = compile_allow(self.options.allows)
 
     def check(self, sentence: Sentence, doc: Document) -> Iterator[Finding]:
@@ -116,11 +153,16 @@ class AiStockPhrase(Rule[Options]):
             return
         if self.options.allows and self._allowed(visible_text(text)):
             return
-        for pattern, advice in self._entries:
-            for match in pattern.finditer(text):
+        for phrase in self._entries:
+            for match in phrase.pattern.finditer(text):
                 if in_quote(text, match.start()):
+                    continue
+                before = visible_text(text[: match.start()])
+                if phrase.after is not None and not phrase.after.search(before):
+                    continue
+                if phrase.writer and _someone_else(before):
                     continue
                 span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
                 if overlaps(span, doc.memo("ai-stock-phrase:leftovers", _leftover_spans)):
                     continue
-                yield Finding(span, f"「{match.group(0)}」は生成された文章によくある決まり文句です。{advice}")
+                yield Finding(span, f"「{match.group(0)}」は生成された文章によくある決まり文句です。{phrase.advice}")

@@ -17,8 +17,18 @@ headings, tables and blockquotes are not.
 Kept quiet: katakana and Latin nouns (「アップデートを行う」, 「APIを実行する」)
 and 「処理を行う」 / 「処理を実行する」, as upstream does by default; 「することも
 できる」 and 「することはできない」, where も and は carry meaning; 「計画を実行する」
-and the like, where what is carried out is a thing, not the act the noun names;
-「であると考えている人」, where the phrase describes someone's view.
+and the like (「推論を実行する」, 「行動を実行する」), where what is carried out is a
+thing, not the act the noun names; 「であると考えている人」, where the phrase
+describes someone's view.
+
+「を行う」 / 「を実行する」 are reported only where 「〜する」 fits the noun as it
+stands: 「定期的な監査を行う」 (→ 定期的に監査する), 「モデルの更新を行う」 (→ モデルを
+更新する) and 「データに基づいた判断を行う」 (→ 基づいて判断する) are reported;
+a modifier that would not turn into an adverb saying the same is not (「高度な推論」,
+「多大な投資」, 「最終的な確認」, 「この調査」, 「求められる対応」, 「最適化された提案」,
+「精度の高い予測」), nor an amount or a pointer (「数億ドル規模の投資」, 「以下の改善」),
+nor the second of two acts (「再学習やアルゴリズムの更新を行う」, 「原稿の見直しや図版の
+修正を行う」), which needs rewording.
 
 ## Why it matters
 Padding such as 「することができる」 and 「を行う」 makes generated prose longer
@@ -61,7 +71,11 @@ one list); `allowNodeTypes` is fixed to what upstream skips by default
 - 「であると考えている」 is reported only when it ends the sentence; upstream also
   reports 「〜であると考えている企業」, a description of someone else's view.
 - 「を実行」 is not reported after nouns that name a thing to carry out
-  (計画, 指示, 戦略, 方針 …): 「計画を実行する」 is not 「計画する」.
+  (計画, 指示, 戦略, 方針, 推論, 行動 …): 「計画を実行する」 is not 「計画する」.
+- 「を行う」 / 「を実行する」 are not reported where the noun carries a modifier
+  that does not turn into an adverb (「高度な推論を行う」, 「求められる対応を行う」),
+  an amount (「数億ドル規模の投資」) or follows another act in a list
+  (「再学習やアルゴリズムの更新を行う」); upstream reports them all.
 - 「であると言える」 is found in plain form too (upstream: only 言えます).
 - The fix for 「であると考えています」 is 「です」, keeping the polite style
   (upstream writes 「である」 into a です/ます sentence).
@@ -101,6 +115,7 @@ class Pattern:
     cues: tuple[str, ...]
     compound: bool
     not_after: re.Pattern[str] | None
+    plain_noun: bool
     message: str
     fix: str | None
     fix_safety: str
@@ -123,6 +138,7 @@ def _patterns() -> tuple[Pattern, ...]:
                 cues=tuple(entry["cues"]),
                 compound=bool(entry.get("compound")),
                 not_after=re.compile(entry["not-after"]) if "not-after" in entry else None,
+                plain_noun=bool(entry.get("plain-noun")),
                 message=entry["message"],
                 fix=entry.get("fix"),
                 fix_safety=entry.get("fix-safety", "unsafe"),
@@ -185,15 +201,22 @@ class RedundantExpression(Rule[Options]):
                 continue
             noun = first.surface
             begin = first.start
+            ends = {begin}  # where the text tested by `not-after` ends
             if pattern.compound:
                 head = _compound_start(tokens, index)
                 if _coordinated(tokens, head):
                     continue
                 begin = tokens[head].start
                 noun = doc.text[begin : first.end]
+                if pattern.plain_noun:
+                    outer = _adjective_start(doc, tokens, head)
+                    if outer < 0 or not _plain_noun(doc, tokens, outer):
+                        continue
+                    ends.add(tokens[outer].start)
+                ends.add(begin)
             # The amount may stand before the compound (巨額の|追加投資) or open it (巨額|投資).
             if pattern.not_after is not None and any(
-                pattern.not_after.search(visible_text(doc.masked[start:end])) for end in {begin, first.start}
+                pattern.not_after.search(visible_text(doc.masked[start:end])) for end in ends
             ):
                 continue
             written = doc.text[first.start : last.end]
@@ -233,6 +256,98 @@ def _compound_start(tokens: list[Token], index: int) -> int:
 def _coordinated(tokens: list[Token], head: int) -> bool:
     """The noun at `head` is the last of a list (分析や|予測, 分析・|予測)."""
     return head >= 2 and tokens[head - 1].surface in _COORDINATORS and tokens[head - 2].pos == "名詞"
+
+
+# Passive and causative endings before た: 「最適化された提案」 is no 「最適化して提案する」.
+_PASSIVE = frozenset({"れ", "られ", "せ", "させ"})
+_ADJECTIVE_PARTS = frozenset({"名詞", "接頭辞", "形状詞", "接尾辞"})
+_NOUN_PARTS = frozenset({"名詞", "接頭辞", "接尾辞"})
+
+
+@lru_cache(maxsize=1)
+def _adverb_modifiers() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("redundant_expression.toml")
+    return frozenset(data["adverb-modifiers"]), frozenset(data["not-adverb-modifiers"])
+
+
+def _adjective_start(doc: Document, tokens: list[Token], head: int) -> int:
+    """Where 「戦略的」 starts in 「戦略的|投資」 (-1 when it does not turn into an adverb); `head` when no 的 word."""
+    if head == 0 or tokens[head - 1].surface != "的" or tokens[head - 1].pos != "接尾辞":
+        return head
+    start = head - 1
+    while start > 0 and tokens[start - 1].pos in _NOUN_PARTS and tokens[start - 1].end == tokens[start].start:
+        start -= 1
+    if start == head - 1 or doc.text[tokens[start].start : tokens[head - 1].end] in _adverb_modifiers()[1]:
+        return -1
+    return start
+
+
+def _plain_noun(doc: Document, tokens: list[Token], head: int) -> bool:
+    """The noun at `head` can become 「〜する」 as it stands: nothing modifies it that would not turn into an adverb.
+
+    「定期的な監査を行う」 → 「定期的に監査する」 and 「モデルの更新を行う」 → 「モデルを更新する」
+    read well; 「高度な推論を行う」 (「高度に推論する」), 「この調査を行う」, 「求められる対応を行う」
+    and 「パーソナライズされた提案を行う」 need rewording, and 「再学習やアルゴリズムの更新を行う」
+    names two acts.
+    """
+    if head == 0:
+        return True
+    before = tokens[head - 1]
+    if before.pos == "連体詞" or (before.pos == "形容詞" and not before.conjugation.startswith("連用形")):
+        return False
+    if before.pos == "助動詞" and before.surface == "な":
+        return _adverb(doc, tokens, head - 1)
+    if before.pos == "助動詞" and before.surface in ("た", "だ"):
+        return head < 2 or tokens[head - 2].surface not in _PASSIVE
+    if before.conjugation.startswith("連体形") and before.pos in ("動詞", "助動詞"):
+        return False
+    if before.surface == "の" and before.pos == "助詞":
+        return not _acts_listed(tokens, head - 1)
+    return True
+
+
+def _adverb(doc: Document, tokens: list[Token], na: int) -> bool:
+    """The word before 「な」 at `na` turns into an adverb that says the same (適切な → 適切に)."""
+    adverbs, not_adverbs = _adverb_modifiers()
+    start = na
+    while start > 0 and tokens[start - 1].pos in _ADJECTIVE_PARTS and tokens[start - 1].end == tokens[start].start:
+        start -= 1
+        if tokens[start].pos == "形状詞" and tokens[start].pos_detail == "助動詞語幹":  # どのような, 〜のような
+            return True
+    if start == na:
+        return False
+    word = doc.text[tokens[start].start : tokens[na - 1].end]
+    if word.endswith("的"):
+        return word not in not_adverbs
+    return word in adverbs
+
+
+def _acts_listed(tokens: list[Token], no: int) -> bool:
+    """「再学習や|アルゴリズムの|更新」: the noun phrase ending in 「の」 at `no` follows another act in a list.
+
+    The item before the list mark is an act when it is a サ変 noun (再学習) or,
+    like the noun itself, has a 「の」 phrase of its own (「データの見直しや」).
+    """
+    index = no
+    while index > 0:
+        token = tokens[index - 1]
+        if token.surface == "と" and tokens[index].surface == "の":  # 「事例との照合」
+            index -= 1
+            continue
+        if token.surface in _COORDINATORS and token.pos != "名詞":
+            last = index - 2
+            if last >= 1 and tokens[last].surface in _COORDINATORS and tokens[last].pos != "名詞":
+                last -= 1  # 「調整や、」
+            if last < 0 or tokens[last].pos != "名詞":
+                return False
+            if tokens[last].pos3 == "サ変可能":
+                return True
+            first = _compound_start(tokens, last)  # 「データの見直し」, not 「防ぐための代替案」
+            return first > 1 and tokens[first - 1].surface == "の" and tokens[first - 2].surface != "ため"
+        if token.pos not in _NOUN_PARTS and not (token.surface == "の" and token.pos == "助詞"):
+            return False
+        index -= 1
+    return False
 
 
 def _shown(
