@@ -24,7 +24,13 @@ sentences — except a polite question to the reader (「あなたはどう思�
 a recognised aside in a plain-style column. In headings plain endings do not
 count at all (〜はどう変わる？ is headline style). Neutral: noun endings (体言止め), 〜ください, embedded questions
 (〜が持続可能であるか。), a sentence left unfinished at 〜であり, a sentence that
-ends in a closing quote 」』”, link text, and blockquotes.
+ends in a closing quote 」』”, link text, and blockquotes. Not the post's own
+voice either, so not counted: a sentence inside a quotation whose 「 stands on
+an earlier line or in an earlier paragraph (「…試します。⏎結果は…報告します」と),
+a note marked ※ (「※ 価格は税込みです」), a greeting (「どうも、編集部の田中です。」), a short boxed section set off by a
+horizontal rule that links elsewhere (the site's 「## ご相談を承ります」 box or
+a list of recommended books: at most three sentences), and a sentence that
+`generation-leftover` reports (「〜から続きを書きます。」, to be deleted).
 
 Only the end of a sentence decides its style: 〜であるため、〜です。 is a
 です・ます sentence (`strict` counts every である and です・ます inside
@@ -93,6 +99,9 @@ Deliberate differences:
   consistent です・ます post into dozens of findings), and so does a part with
   no clear majority.
 - `plain-copula` is an addition; upstream never counts だ.
+- Quotations cut by a line or paragraph break, ※ notes, greetings, short ruled-off
+  boxes with a link and generation leftovers are not counted (upstream reads
+  every sentence of the Paragraph nodes).
 """
 
 from __future__ import annotations
@@ -101,8 +110,10 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jalint.document import Document
+from jalint.inline import MARKUP
 from jalint.positions import Span
 from jalint.rule import Finding, Rule, option
 from jalint.rules._prose import visible_text
@@ -117,6 +128,7 @@ _LABEL = {DESUMASU: "「です・ます」調", DEARU: "「である」調"}
 _PARTS = (("body", "本文"), ("header", "見出し"), ("list", "箇条書き"))
 
 _LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _POLITE = frozenset({"助動詞-デス", "助動詞-マス"})
 _QUOTE_CLOSERS = frozenset("」』”\"")
 _OPENER_OF = {"）": "（", ")": "(", "】": "【", "］": "［", "]": "[", "〕": "〔"}
@@ -142,11 +154,11 @@ class Options:
 
 @dataclass(frozen=True)
 class Hit:
-    """One style marker: the tokens that carry it and the phrase shown in the message."""
+    """One style marker: the tokens that carry it and where the phrase shown in the message starts."""
 
     style: str
     span: Span
-    phrase: str
+    phrase_at: int  # offset of the phrase shown in the message (the word before the marker, then the marker)
     question: bool = False  # the sentence asks (〜ますか？): a question to the reader
 
 
@@ -168,16 +180,29 @@ class MixedDesuDearu(Rule[Options]):
 
     def check(self, doc: Document, _: object) -> Iterator[Finding]:
         hits: dict[str, list[Hit]] = {"body": [], "header": [], "list": []}
+        block_marks: dict[int, list[tuple[int, int]]] = {}  # block -> its quotation marks
+        block_links: dict[int, list[tuple[int, int]]] = {}  # block -> its links
+        asides = _aside_blocks(doc)
         for sentence in doc.prose_sentences:
             container = doc.blocks[sentence.block_index].container
-            if container == "blockquote":
+            if container == "blockquote" or sentence.block_index in asides:
                 continue
             found = self._hits(doc, sentence)
-            links = _link_ranges(doc, sentence) if found else []
+            if found:
+                quote_marks = block_marks.get(sentence.block_index)
+                if quote_marks is None:
+                    quote_marks = block_marks[sentence.block_index] = _quote_marks(doc, sentence.block_index)
+                if (quote_marks and _quoted(quote_marks, sentence)) or _NOTE_OR_GREETING.match(sentence.text):
+                    continue
+            if found and sentence.block_index not in block_links:
+                block_links[sentence.block_index] = _link_ranges(doc, sentence)
+            links = block_links[sentence.block_index] if found else []
             if links:  # link text is a title quoted from elsewhere (upstream ignores Link nodes too)
                 found = [hit for hit in found if not any(a <= hit.span.start < b for a, b in links)]
             hits["list" if container == "list_item" else "body"].extend(found)
         for sentence in doc.heading_sentences:
+            if sentence.block_index in asides:
+                continue
             # Headlines end in plain verbs by convention (〜はどう変わる？): only markers count there.
             hits["header"].extend(hit for hit in self._hits(doc, sentence) if hit.style != PLAIN)
         prefer = {
@@ -186,10 +211,19 @@ class MixedDesuDearu(Rule[Options]):
             "list": self.options.prefer_in_list,
         }
         for part, label in _PARTS:
-            yield from self._judge(label, hits[part], prefer[part])
+            findings = list(self._judge(doc, label, hits[part], prefer[part]))
+            if findings and part != "header":
+                # A sentence `generation-leftover` reports (「〜から続きを書きます。」) is to be deleted,
+                # not restyled, and is no voice of the post: judge the part again without it.
+                leftovers = doc.memo("ai-stock-phrase:leftovers", _leftover_spans)
+                dropped = [s.span for s in doc.prose_sentences if _overlaps(s.span, leftovers)] if leftovers else []
+                kept = [hit for hit in hits[part] if not _overlaps(hit.span, dropped)]
+                if len(kept) < len(hits[part]):
+                    findings = list(self._judge(doc, label, kept, prefer[part]))
+            yield from findings
 
     # -- judging one part ---------------------------------------------------
-    def _judge(self, part: str, hits: list[Hit], prefer: str) -> Iterator[Finding]:
+    def _judge(self, doc: Document, part: str, hits: list[Hit], prefer: str) -> Iterator[Finding]:
         polite = [hit for hit in hits if hit.style == DESUMASU]
         plain = [hit for hit in hits if hit.style != DESUMASU]
         if not polite and (not plain or not prefer):
@@ -205,14 +239,14 @@ class MixedDesuDearu(Rule[Options]):
                 yield Finding(
                     first.span,
                     f"{part}は{_LABEL[prefer]}に揃える設定ですが、{counts}です。"
-                    f"「{first.phrase}」から{part}全体を{_LABEL[prefer]}に書き換えてください。",
+                    f"「{_phrase(doc, first)}」から{part}全体を{_LABEL[prefer]}に書き換えてください。",
                 )
                 return
             for hit in _reportable(wrong):
                 yield Finding(
                     hit.span,
                     f"{part}は{_LABEL[prefer]}に揃える設定です（{counts}）。"
-                    f"「{hit.phrase}」を{_LABEL[prefer]}に書き換えてください。",
+                    f"「{_phrase(doc, hit)}」を{_LABEL[prefer]}に書き換えてください。",
                 )
             return
         if not polite or not plain:
@@ -223,14 +257,14 @@ class MixedDesuDearu(Rule[Options]):
             first = next((hit for hit in reportable if not hit.question), (reportable or minority)[0])
             yield Finding(
                 first.span,
-                f"{part}は{counts}で、文体が揃っていません。「{first.phrase}」などを一方の文体に揃えてください。",
+                f"{part}は{counts}で、文体が揃っていません。「{_phrase(doc, first)}」などを一方の文体に揃えてください。",
             )
             return
         for hit in _reportable(minority):
             if hit.question and majority == DEARU:
                 # 「あなたはどう思いますか？」 in a plain-style column is a recognised aside to the reader.
                 continue
-            yield Finding(hit.span, f"{part}は{counts}です。「{hit.phrase}」を{_LABEL[majority]}に揃えてください。")
+            yield Finding(hit.span, f"{part}は{counts}です。「{_phrase(doc, hit)}」を{_LABEL[majority]}に揃えてください。")
 
     # -- markers in one sentence --------------------------------------------
     def _hits(self, doc: Document, sentence: Sentence) -> list[Hit]:
@@ -315,6 +349,110 @@ def _link_ranges(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     if "](" not in raw:
         return []
     return [(span.start + m.start(), span.start + m.end()) for m in _LINK.finditer(raw)]
+
+
+@lru_cache(maxsize=1)
+def _leftover_rule() -> Rule:
+    from jalint.rules.generation_leftover import GenerationLeftover  # only when a part mixes styles
+
+    return GenerationLeftover()
+
+
+def _leftover_spans(doc: Document) -> list[Span]:
+    """Spans `generation-leftover` reports with its default options (the memo is shared with ai-stock-phrase)."""
+    return [finding.span for finding in _leftover_rule().check(doc, doc)]
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(other.start < span.end and span.start < other.end for other in others)
+
+
+_ASIDE_CHARS = 300  # visible characters of a boxed section's text, at most
+_ASIDE_SENTENCES = 3
+
+
+def _aside_blocks(doc: Document) -> set[int]:
+    """Blocks of short boxed sections: a heading set off by a horizontal rule, a few sentences and a link.
+
+    Posts carry the site's own boxes (「## 導入のご相談を承ります」 + a contact link,
+    a list of recommended books) between 「---」 rules; they are written in the
+    site's register, not the post's.
+    """
+    blocks = doc.blocks
+    if not any(block.kind == "hr" for block in blocks):
+        return set()
+    asides: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        end = index + 1
+        while end < len(blocks) and blocks[end].kind not in ("heading", "hr"):
+            end += 1
+        ruled = (index > 0 and blocks[index - 1].kind == "hr") or (end < len(blocks) and blocks[end].kind == "hr")
+        if not ruled or end == index + 1:
+            continue
+        start, stop = blocks[index].span.end, blocks[end - 1].span.end
+        if "](" not in doc.text[start:stop]:
+            continue
+        text = visible_text(_LINK_TARGET.sub("", doc.masked[start:stop]))
+        if len(text.strip()) <= _ASIDE_CHARS and sum(text.count(mark) for mark in "。！？") <= _ASIDE_SENTENCES:
+            asides.update(range(index, end))
+    return asides
+
+
+# A note marked ※ (「※ 上記リンクは広告です」) is an annotation, and a greeting that opens a column
+# (「どうも、編集部の田中です。」) a set phrase, polite in any register.
+_NOTE_OR_GREETING = re.compile(
+    rf"[\s{MARKUP}*_]*(?:※|(?:こんにちは|こんばんは|おはようございます|はじめまして|初めまして|どうも|やあ)"
+    rf"[{MARKUP}]*[、，。！!])"
+)
+
+
+_QUOTE_MARKS = re.compile(r"[「『“」』”]")
+_QUOTE_OPENERS = frozenset("「『“")
+
+
+def _quote_marks(doc: Document, block_index: int) -> list[tuple[int, int]]:
+    """(offset, +1 opening / -1 closing) quotation marks of a block that may cut a quotation; [] when none can.
+
+    On one line with as many closing marks as opening ones, the splitter keeps
+    every quotation inside one sentence: nothing to look at.
+    """
+    block = doc.blocks[block_index]
+    span = block.content or block.span
+    text = doc.masked[span.start : span.end]
+    opened = text.count("「") + text.count("『") + text.count("“")
+    closed = text.count("」") + text.count("』") + text.count("”")
+    if not closed or (opened == closed and "\n" not in text):
+        return []
+    return [(span.start + m.start(), 1 if m.group() in _QUOTE_OPENERS else -1) for m in _QUOTE_MARKS.finditer(text)]
+
+
+def _quoted(marks: list[tuple[int, int]], sentence: Sentence) -> bool:
+    """The sentence stands inside a quotation opened before it, on an earlier line or in an earlier paragraph.
+
+    「…試します。⏎結果は…報告します」 (the splitter starts afresh at a line break),
+    or a 「 left open in an earlier paragraph: a 」 later in the paragraph closes
+    a quotation that was open when the sentence ended. The quoted sentences are
+    not the post's own register.
+    """
+    end = sentence.span.end
+    depth = 0  # quotations opened in the block and open at the end of the sentence
+    outer_open = True  # the block does not close a quotation from before it until then
+    balance = 0
+    for offset, delta in marks:
+        if offset < end:
+            if delta > 0:
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                outer_open = False
+            continue
+        balance += delta
+        if balance < 0:
+            return depth > 0 or outer_open
+    return False
 
 
 def _reportable(hits: list[Hit]) -> list[Hit]:
@@ -413,5 +551,10 @@ def _hit(doc: Document, tokens: list[Token], style: str, start: int, end: int) -
         phrase_start -= 1
         if tokens[phrase_start].pos != "接尾辞":
             break
-    phrase = visible_text(doc.masked[tokens[phrase_start].start : tokens[end].end]).strip()
-    return Hit(style, span, phrase or doc.masked[span.start : span.end])
+    return Hit(style, span, tokens[phrase_start].start)
+
+
+def _phrase(doc: Document, hit: Hit) -> str:
+    """The marker as a reader finds it, with the word before it: 「円安であった」."""
+    phrase = visible_text(doc.masked[hit.phrase_at : hit.span.end]).strip()
+    return phrase or doc.masked[hit.span.start : hit.span.end]
