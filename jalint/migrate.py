@@ -237,17 +237,18 @@ def migrate(config: dict[str, Any], source_name: str) -> Migration:
                         comments.setdefault(name, []).append(f"severity {value!r} of {rule_id} is not one of jalint's")
                     continue
                 target = rule.textlint_options.get(key)
-                if target is None:
+                translated = {target: value} if target is not None else rule.translate_textlint_option(key, value)
+                if translated is None:
                     comments.setdefault(name, []).append(
                         f"{rule_id} option {key} = {json.dumps(value, ensure_ascii=False)} has no equivalent; "
                         "not migrated")
                     continue
                 try:
-                    make_options(rule, {target: value})
+                    make_options(rule, translated)
                 except (ValueError, KeyError) as error:
                     comments.setdefault(name, []).append(f"{rule_id} option {key}: {error}; not migrated")
                     continue
-                table[target] = value
+                table.update(translated)
 
     return Migration(_render(source_name, config, enabled, tables, comments, origins, notes), enabled, notes)
 

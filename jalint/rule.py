@@ -111,6 +111,16 @@ class Rule(Generic[OptionsT]):
     def __init__(self, options: Any = None) -> None:
         self.options: OptionsT = options if options is not None else self.Options()
 
+    @classmethod
+    def translate_textlint_option(cls, key: str, value: Any) -> dict[str, Any] | None:
+        """This rule's options for a textlint option whose shape differs (`migrate`); None: not translatable.
+
+        Most options map name to name through `textlint_options`; a rule whose
+        upstream option is structured (ja-no-redundant-expression's
+        `dictOptions`) overrides this.
+        """
+        return None
+
     def check(self, node: Any, doc: Any) -> Iterator[Finding]:
         return iter(())
 

@@ -88,6 +88,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -165,6 +166,15 @@ class RedundantExpression(Rule[Options]):
     textlint = ("ja-no-redundant-expression",)
     textlint_options: dict[str, str] = {}
     Options = Options
+
+    @classmethod
+    def translate_textlint_option(cls, key: str, value: Any) -> dict[str, Any] | None:
+        """`dictOptions: {dictN: {disabled, allows}}` -> `disable` (the dict ids) and `allows` (all dicts' items)."""
+        if key != "dictOptions" or not isinstance(value, dict):
+            return None
+        disable = [name for name, entry in value.items() if isinstance(entry, dict) and entry.get("disabled")]
+        allows = [item for entry in value.values() if isinstance(entry, dict) for item in entry.get("allows", [])]
+        return {**({"disable": disable} if disable else {}), **({"allows": allows} if allows else {})}
 
     def __init__(self, options: Options | None = None) -> None:
         super().__init__(options)

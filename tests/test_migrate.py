@@ -141,3 +141,10 @@ def test_a_rule_named_on_its_own_keeps_the_upstream_rules_defaults():
     assert data["rules"]["long-kanji-run"]["max"] == 8  # the user's own value wins
     data, _ = _migrated({"rules": {"preset-ja-technical-writing": True}})
     assert data["rules"]["long-kanji-run"]["max"] == 6  # through the preset: the preset's value
+
+
+def test_redundant_expression_dict_options_become_disable_and_allows():
+    data, _ = _migrated({"rules": {"ja-no-redundant-expression": {
+        "dictOptions": {"dict1": {"disabled": True}, "dict5": {"allows": ["/^テストを行う/"]}}}}})
+    assert data["rules"]["redundant-expression"]["disable"] == ["dict1"]
+    assert data["rules"]["redundant-expression"]["allows"] == ["/^テストを行う/"]
