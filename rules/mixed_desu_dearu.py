@@ -113,11 +113,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jalint.document import Document
-from jalint.inline import MARKUP
+from jalint.inline import MARKUP, MASKS
 from jalint.positions import Span
 from jalint.rule import Finding, Rule, option
 from jalint.rules._prose import visible_text
-from jalint.sentences import Sentence
+from jalint.sentences import CLOSERS, TERMINATORS, Sentence
 from jalint.tokens import Token
 
 DESUMASU = "ですます"
@@ -269,7 +269,9 @@ class MixedDesuDearu(Rule[Options]):
     # -- markers in one sentence --------------------------------------------
     def _hits(self, doc: Document, sentence: Sentence) -> list[Hit]:
         tokens = doc.sentence_tokens(sentence)
-        ending = self._ending(doc, tokens)
+        # A line that stops without 。 runs on into the next in the rendered paragraph
+        # (「AはBである⏎CはDです。」 is one sentence): its last word ends nothing.
+        ending = None if _runs_on(doc, sentence) else self._ending(doc, tokens)
         if not self.options.strict:
             return [ending] if ending else []
         markers = self._all_markers(doc, tokens)
@@ -558,3 +560,14 @@ def _phrase(doc: Document, hit: Hit) -> str:
     """The marker as a reader finds it, with the word before it: 「円安であった」."""
     phrase = visible_text(doc.masked[hit.phrase_at : hit.span.end]).strip()
     return phrase or doc.masked[hit.span.start : hit.span.end]
+
+
+def _runs_on(doc: Document, sentence: Sentence) -> bool:
+    """`sentence` stops at a line break inside its paragraph, with no 。！？ (or closing bracket) before it."""
+    block = doc.blocks[sentence.block_index]
+    content = block.content or block.span
+    rest = doc.masked[sentence.span.end : content.end]
+    if not rest.startswith(("\n", " \n", "\u3000\n")) or not rest.strip():
+        return False
+    visible = sentence.text.rstrip(MASKS + " \u3000")
+    return visible[-1:] not in TERMINATORS and visible[-1:] not in CLOSERS
