@@ -28,7 +28,9 @@ a modifier that would not turn into an adverb saying the same is not (「高度�
 「多大な投資」, 「最終的な確認」, 「この調査」, 「求められる対応」, 「最適化された提案」,
 「精度の高い予測」), nor an amount or a pointer (「数億ドル規模の投資」, 「以下の改善」),
 nor the second of two acts (「再学習やアルゴリズムの更新を行う」, 「原稿の見直しや図版の
-修正を行う」), which needs rewording.
+修正を行う」), which needs rewording. The finding covers the modifier too and the
+message gives the whole rewrite (「適切な評価を行う」 → 「適切に評価する」,
+「前提とした設計を行う」 → 「前提として設計する」), not the noun alone.
 
 ## Why it matters
 Padding such as 「することができる」 and 「を行う」 makes generated prose longer
@@ -210,7 +212,9 @@ class RedundantExpression(Rule[Options]):
             if first.surface in pattern.not_words:
                 continue
             noun = first.surface
+            noun_fixed = noun
             begin = first.start
+            shown_begin = begin
             ends = {begin}  # where the text tested by `not-after` ends
             if pattern.compound:
                 head = _compound_start(tokens, index)
@@ -218,11 +222,18 @@ class RedundantExpression(Rule[Options]):
                     continue
                 begin = tokens[head].start
                 noun = doc.text[begin : first.end]
+                noun_fixed = noun
                 if pattern.plain_noun:
                     outer = _adjective_start(doc, tokens, head)
                     if outer < 0 or not _plain_noun(doc, tokens, outer):
                         continue
                     ends.add(tokens[outer].start)
+                    # Say the whole rewrite: 「適切な評価を行う」 → 「適切に評価する」, not 「評価する」 alone.
+                    lead = _lead(doc, tokens, outer)
+                    if lead is not None:
+                        shown_begin, lead_fixed = lead
+                        noun_fixed = lead_fixed + doc.text[tokens[outer].start : first.end]
+                        noun = doc.text[shown_begin : first.end]
                 ends.add(begin)
             # The amount may stand before the compound (巨額の|追加投資) or open it (巨額|投資).
             if pattern.not_after is not None and any(
@@ -235,7 +246,7 @@ class RedundantExpression(Rule[Options]):
             replacement = _fill(pattern.fix, found.tokens) if pattern.fix is not None else None
             shown, fixed = _shown(doc, tokens, found.start, found.stop, replacement)
             message = (
-                _fill(pattern.message.replace("{0}", noun), found.tokens)
+                _fill(pattern.message.replace("{0}", noun, 1).replace("{0}", noun_fixed, 1), found.tokens)
                 .replace("{match}", shown)
                 .replace("{fixed}", fixed)
             )
@@ -246,7 +257,7 @@ class RedundantExpression(Rule[Options]):
                 if before is not None and pattern.safe_after is not None and pattern.safe_after.test(before):
                     safety = "safe"
                 fix = Fix.replace(Span(first.start, last.end), replacement, safety)
-            return Finding(Span(begin, last.end), message, fix=fix), found.stop
+            return Finding(Span(min(begin, shown_begin), last.end), message, fix=fix), found.stop
         return None, index + 1
 
 
@@ -308,12 +319,60 @@ def _plain_noun(doc: Document, tokens: list[Token], head: int) -> bool:
     if before.pos == "助動詞" and before.surface == "な":
         return _adverb(doc, tokens, head - 1)
     if before.pos == "助動詞" and before.surface in ("た", "だ"):
+        if head >= 3 and tokens[head - 2].lemma == "言う" and tokens[head - 3].surface == "と":
+            return False  # 「AやBといった評価」 names examples: no clause to turn into 〜て
         return head < 2 or tokens[head - 2].surface not in _PASSIVE
     if before.conjugation.startswith("連体形") and before.pos in ("動詞", "助動詞"):
         return False
     if before.surface == "の" and before.pos == "助詞":
         return not _acts_listed(tokens, head - 1)
     return True
+
+
+def _lead(doc: Document, tokens: list[Token], head: int) -> tuple[int, str] | None:
+    """What must change before the noun at `head` when 〜を行う becomes 〜する: (where it starts, its new form).
+
+    「適切な|評価」 → 「適切に」, 「どのような|分析」 → 「どのように」, 「モデルの|更新」 → 「モデルを」,
+    「前提とした|設計」 → 「前提として」; None when the noun stands alone.
+    """
+    if head == 0:
+        return None
+    before = tokens[head - 1]
+    if before.pos == "助動詞" and before.surface == "な":
+        start = head - 1
+        while start > 0 and tokens[start - 1].pos in _ADJECTIVE_PARTS and tokens[start - 1].end == tokens[start].start:
+            start -= 1
+        if tokens[start].pos_detail == "助動詞語幹" and start > 0:  # どのような, 次のような
+            start = _phrase_before(tokens, start)
+        return tokens[start].start, doc.text[tokens[start].start : before.start] + "に"
+    if before.surface == "の" and before.pos == "助詞" and head >= 2 and tokens[head - 2].pos in _NOUN_PARTS:
+        start = _compound_start(tokens, head - 2)
+        return tokens[start].start, doc.text[tokens[start].start : before.start] + "を"
+    if before.pos == "助動詞" and before.surface in ("た", "だ") and head >= 2:
+        start = head - 2
+        while start > 0 and tokens[start - 1].pos in ("動詞", "助動詞") and tokens[start - 1].end == tokens[start].start:
+            start -= 1
+        if start > 1 and tokens[start - 1].surface in _CLAUSE_PARTICLES and tokens[start - 2].pos in _NOUN_PARTS:
+            start = _compound_start(tokens, start - 2)  # 「前提と|した」, 「データに|基づいた」
+        elif start > 0 and tokens[start - 1].pos in _NOUN_PARTS and tokens[start - 1].end == tokens[start].start:
+            start = _compound_start(tokens, start - 1)  # 「特化|した」
+        return tokens[start].start, doc.text[tokens[start].start : before.start] + ("て" if before.surface == "た" else "で")
+    return None
+
+
+# The particle that ties a clause's object or complement to its verb (「前提と」「データに」「成長を」);
+# a subject (が) stays where it is: 「AIが誤った修正」 is not 「AIが誤って修正する」.
+_CLAUSE_PARTICLES = frozenset({"と", "に", "を", "で", "へ", "から"})
+
+
+def _phrase_before(tokens: list[Token], start: int) -> int:
+    """Start of what 「よう」 at `start` needs to be read: 「どの」, or 「次の」 (a noun and の)."""
+    previous = tokens[start - 1]
+    if previous.pos == "連体詞":
+        return start - 1
+    if previous.surface == "の" and start > 1 and tokens[start - 2].pos in _NOUN_PARTS:
+        return _compound_start(tokens, start - 2)
+    return start
 
 
 def _adverb(doc: Document, tokens: list[Token], na: int) -> bool:
