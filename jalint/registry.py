@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import importlib
 import json
-import pkgutil
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from jalint.rule import Rule
@@ -31,9 +28,13 @@ class UnknownRuleError(KeyError):
     """Raised for a rule or category name that does not exist."""
 
 
-@dataclass(frozen=True)
-class IndexEntry:
-    """What selecting or explaining a rule needs to know about it, without importing it."""
+class IndexEntry(NamedTuple):
+    """What selecting or explaining a rule needs to know about it, without importing it.
+
+    A named tuple, and the files read by path: `explain` must start about as fast
+    as click itself, and dataclasses or importlib.resources (which imports zipfile,
+    tempfile and three compressors) would cost more than the rest of the command.
+    """
 
     module: str
     category: str
@@ -43,17 +44,25 @@ class IndexEntry:
     textlint: tuple[str, ...] = ()
 
     def doc(self) -> str:
-        """The rule's Markdown documentation, read from its module's source (see `Rule.doc`)."""
+        """The rule's Markdown documentation: its module's docstring, read from the source (see `Rule.doc`)."""
+        source = (_rules_folder() / f"{self.module}.py").read_text(encoding="utf-8")
+        if source.startswith('"""'):
+            end = source.find('"""', 3)
+            if end > 0 and "\\" not in source[3:end]:  # no escapes: the text is the docstring
+                return source[3:end].strip()
         import ast
 
-        source = resources.files("jalint.rules").joinpath(f"{self.module}.py").read_text(encoding="utf-8")
         return (ast.get_docstring(ast.parse(source), clean=False) or "").strip()
+
+
+def _rules_folder() -> Path:
+    return Path(importlib.import_module("jalint.rules").__file__).parent
 
 
 @lru_cache(maxsize=1)
 def rule_index() -> dict[str, IndexEntry]:
     """Every built-in rule by name, sorted by name, read from the shipped index."""
-    data = json.loads(resources.files("jalint.rules").joinpath(INDEX).read_text(encoding="utf-8"))
+    data = json.loads((_rules_folder() / INDEX).read_text(encoding="utf-8"))
     return {name: IndexEntry(**{**fields, "textlint": tuple(fields["textlint"])}) for name, fields in data.items()}
 
 
@@ -77,6 +86,8 @@ def rule_class(name: str) -> type[Rule]:
 @lru_cache(maxsize=1)
 def all_rules() -> dict[str, type[Rule]]:
     """Every rule class by name, sorted by name: imports every rule module (listings, SARIF, tests)."""
+    import pkgutil
+
     package = importlib.import_module("jalint.rules")
     found: dict[str, type[Rule]] = {}
     for info in pkgutil.iter_modules(package.__path__):
@@ -138,6 +149,6 @@ def index_text() -> str:
 
 
 if __name__ == "__main__":
-    target = Path(str(resources.files("jalint.rules").joinpath(INDEX)))
+    target = _rules_folder() / INDEX
     target.write_text(index_text(), encoding="utf-8")
     print(f"wrote {target} ({len(build_index())} rules)")

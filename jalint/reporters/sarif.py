@@ -1,7 +1,9 @@
 """SARIF 2.1.0 for code-scanning tools (GitHub code scanning, IDE viewers).
 
 Regions use UTF-16 columns, which is SARIF's default `columnKind` and what
-GitHub expects; the run states it explicitly.
+GitHub expects; the run states it explicitly. The driver describes the rules
+that have results in this run (code scanning reads a result's rule from there),
+so a report imports only those rules' modules, not all of them.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from jalint.diagnostic import FileResult, Location
-from jalint.registry import all_rules
+from jalint.registry import rule_class, rule_index
 from jalint.reporters import ReportContext, diagnostics_of
 from jalint.reporters.json_writer import write_json
 
@@ -39,11 +41,13 @@ def _rule_descriptor(rule) -> dict[str, Any]:  # noqa: ANN001
 
 
 def report(results: list[FileResult], stream: TextIO, context: ReportContext) -> None:
-    rules = all_rules()
-    names = list(rules)
+    diagnostics = diagnostics_of(results)
+    known = rule_index()
+    names = sorted({d.rule for d in diagnostics if d.rule in known})
+    rules = {name: rule_class(name) for name in names}
     index_of = {name: index for index, name in enumerate(names)}
     sarif_results = []
-    for d in diagnostics_of(results):
+    for d in diagnostics:
         result: dict[str, Any] = {
             "ruleId": d.rule,
             "ruleIndex": index_of.get(d.rule, -1),
