@@ -95,3 +95,22 @@ def test_golden_paths_are_relative():
     for path in GOLDEN.iterdir():
         text = path.read_text(encoding="utf-8")
         assert str(REPO) not in text, path.name
+
+
+def test_sarif_result_lines_encode_the_same_value_as_the_dicts() -> None:
+    """The SARIF writer builds each result's text directly; it must be the C encoder's text of the result dict."""
+    import json as json_module
+
+    from jalint.config import Layer
+    from jalint.reporters.sarif import _result_dict, _ResultLines
+    from jalint.session import Options, collect
+
+    paths = tuple(str(REPO / post) for post in _posts())
+    diagnostics = [d for r in collect(Options(paths, Layer(), use_cache=False), lambda: b"").results
+                   for d in r.diagnostics]
+    assert any(d.related for d in diagnostics) and any(d.fix for d in diagnostics)  # every branch is exercised
+    index_of = {name: i for i, name in enumerate(sorted({d.rule for d in diagnostics}))}
+    lines = _ResultLines(index_of)
+    encode = json_module.JSONEncoder(ensure_ascii=False).encode
+    for d in diagnostics:
+        assert lines.result(d) == encode(_result_dict(d, index_of))
