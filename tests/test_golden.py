@@ -114,3 +114,20 @@ def test_sarif_result_lines_encode_the_same_value_as_the_dicts() -> None:
     encode = json_module.JSONEncoder(ensure_ascii=False).encode
     for d in diagnostics:
         assert lines.result(d) == encode(_result_dict(d, index_of))
+
+
+def test_text_window_matches_the_character_by_character_walk() -> None:
+    """The windowed caret line (running sums in C) equals the plain walk, zero-width and wide characters included."""
+    import random
+
+    from jalint.reporters.text import _source_window_slow, source_window
+
+    rng = random.Random(4)
+    for alphabet in ("aあ\u3099ｶ😀 \t漢bc。", "abc", "漢字かな", "a\u0301\u0301\u0301b"):
+        for _ in range(1500):
+            line = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 300)))
+            column = rng.randint(1, len(line))
+            end_column = rng.choice([None, rng.randint(column, len(line) + 1)])
+            plain = line.replace("\t", " ")
+            end = len(plain) if end_column is None else max(column, min(end_column - 1, len(plain)))
+            assert source_window(line, column, end_column) == _source_window_slow(plain, column - 1, end)

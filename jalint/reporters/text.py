@@ -12,8 +12,10 @@ findings; character widths are looked up once per character and cached.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 from typing import TextIO
 
 from jalint.diagnostic import Diagnostic, FileResult
@@ -45,10 +47,44 @@ def cells(text: str) -> int:
 
 
 def source_window(line: str, column: int, end_column: int | None) -> tuple[str, int, int]:
-    """A slice of `line` around the finding: (text, caret offset, caret width) in cells."""
+    """A slice of `line` around the finding: (text, caret offset, caret width) in cells.
+
+    The window is found with running sums of cell widths (`accumulate` and
+    `bisect`, in C) over the few characters that can fit (every character but a
+    zero-width one takes a cell), not a Python loop per character: the text
+    report of 40,000 findings spent most of its time there.
+    """
     line = line.replace("\t", " ")
     start = column - 1
     end = len(line) if end_column is None else max(start + 1, min(end_column - 1, len(line)))
+    # Left: as many characters as fit in under WINDOW // 3 cells.
+    stretch = line[max(0, start - WINDOW // 3 - 1) : start][::-1]
+    sums = list(accumulate(map(cell_width, stretch)))
+    taken = bisect_left(sums, WINDOW // 3)
+    if taken == len(stretch) and len(stretch) < start:  # zero-width characters ran past the stretch
+        return _source_window_slow(line, start, end)
+    left, before = start - taken, (sums[taken - 1] if taken else 0)
+    # Right: from there, as many characters as fit in WINDOW cells.
+    stretch = line[left : left + WINDOW + 1]
+    sums = list(accumulate(map(cell_width, stretch)))
+    taken = bisect_right(sums, WINDOW)
+    if taken == len(stretch) and left + len(stretch) < len(line):
+        return _source_window_slow(line, start, end)
+    right = left + taken
+    return _window(line, start, end, left, right, before)
+
+
+def _window(line: str, start: int, end: int, left: int, right: int, before: int) -> tuple[str, int, int]:
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    caret_at = len(prefix) + before  # "…" is one cell
+    caret_width = max(1, cells(line[start : min(end, right)]))
+    return shown, caret_at, caret_width
+
+
+def _source_window_slow(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """The same window found one character at a time (lines full of combining characters)."""
     left, before = start, 0
     while left > 0:
         wider = before + cell_width(line[left - 1])
@@ -61,12 +97,7 @@ def source_window(line: str, column: int, end_column: int | None) -> tuple[str, 
         if wider > WINDOW:
             break
         shown_cells, right = wider, right + 1
-    prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(line) else ""
-    shown = prefix + line[left:right] + suffix
-    caret_at = len(prefix) + before  # "…" is one cell
-    caret_width = max(1, cells(line[start : min(end, right)]))
-    return shown, caret_at, caret_width
+    return _window(line, start, end, left, right, before)
 
 
 class _Painter:
