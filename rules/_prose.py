@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from jalint.document import Document
-from jalint.inline import CODE, MARKUP
-from jalint.sentences import Sentence
+from jalint.inline import CODE, MARKUP, MASKS
+from jalint.sentences import CLOSERS, TERMINATORS, Sentence
 
 _HERE = Path(__file__).parent
 _TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
@@ -75,3 +75,25 @@ def load_data(name: str) -> dict:
 def line_of_masked(masked: str, index: int) -> int:
     """0-based line number of `index` inside a multi-line masked text."""
     return masked.count("\n", 0, index)
+
+
+_GAP = " \t\u3000\n" + MASKS
+
+
+def runs_on(doc: Document, sentence: Sentence, quotation_ends: bool = False) -> bool:
+    """`sentence` stops at a line break inside its block with no 。！？ before it, so it ends nothing.
+
+    Markdown joins the lines of a paragraph: 「AはBである⏎CはDです。」 renders as one
+    sentence, and textlint reads it so. A closing bracket after 。 (「…です。」) has
+    ended; with `quotation_ends`, a closing bracket alone counts as an end too (a
+    line that is a whole quotation, for a judgement of its style).
+    """
+    block = doc.blocks[sentence.block_index]
+    rest = doc.masked[sentence.span.end : (block.content or block.span).end]
+    following = rest.lstrip(_GAP)
+    if not following or "\n" not in rest[: len(rest) - len(following)]:
+        return False
+    visible = sentence.text.rstrip(MASKS + " \u3000")
+    if quotation_ends:
+        return visible[-1:] not in TERMINATORS and visible[-1:] not in CLOSERS
+    return visible.rstrip("".join(CLOSERS) + MASKS)[-1:] not in TERMINATORS

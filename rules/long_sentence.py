@@ -49,11 +49,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jalint.document import Document
-from jalint.inline import MASKS
 from jalint.positions import Span
 from jalint.rule import Finding, Rule, option
-from jalint.rules._prose import textlint_pattern, visible_length
-from jalint.sentences import CLOSERS, TERMINATORS, Sentence
+from jalint.rules._prose import runs_on, textlint_pattern, visible_length
+from jalint.sentences import Sentence
 
 @dataclass(frozen=True)
 class Options:
@@ -105,17 +104,9 @@ def _running_sentences(doc: Document) -> Iterator[list[Sentence]]:
     """The prose sentences, those cut only by a line break joined with the next (one rendered sentence)."""
     run: list[Sentence] = []
     for sentence in doc.prose_sentences:
-        if run and not (sentence.block_index == run[-1].block_index and _runs_on(doc, run[-1], sentence)):
+        if run and not (sentence.block_index == run[-1].block_index and runs_on(doc, run[-1])):
             yield run
             run = []
         run.append(sentence)
     if run:
         yield run
-
-
-def _runs_on(doc: Document, sentence: Sentence, following: Sentence) -> bool:
-    """`sentence` stopped at a line break, not at 。！？ (closing brackets after one count as ended)."""
-    if "\n" not in doc.masked[sentence.span.end : following.span.start]:
-        return False
-    visible = sentence.text.rstrip(MASKS + " \u3000").rstrip("".join(CLOSERS) + MASKS)
-    return visible[-1:] not in TERMINATORS

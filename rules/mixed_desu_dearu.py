@@ -113,11 +113,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jalint.document import Document
-from jalint.inline import MARKUP, MASKS
+from jalint.inline import MARKUP
 from jalint.positions import Span
 from jalint.rule import Finding, Rule, option
-from jalint.rules._prose import visible_text
-from jalint.sentences import CLOSERS, TERMINATORS, Sentence
+from jalint.rules._prose import runs_on, visible_text
+from jalint.sentences import Sentence
 from jalint.tokens import Token
 
 DESUMASU = "ですます"
@@ -271,7 +271,7 @@ class MixedDesuDearu(Rule[Options]):
         tokens = doc.sentence_tokens(sentence)
         # A line that stops without 。 runs on into the next in the rendered paragraph
         # (「AはBである⏎CはDです。」 is one sentence): its last word ends nothing.
-        ending = None if _runs_on(doc, sentence) else self._ending(doc, tokens)
+        ending = None if runs_on(doc, sentence, quotation_ends=True) else self._ending(doc, tokens)
         if not self.options.strict:
             return [ending] if ending else []
         markers = self._all_markers(doc, tokens)
@@ -561,13 +561,3 @@ def _phrase(doc: Document, hit: Hit) -> str:
     phrase = visible_text(doc.masked[hit.phrase_at : hit.span.end]).strip()
     return phrase or doc.masked[hit.span.start : hit.span.end]
 
-
-def _runs_on(doc: Document, sentence: Sentence) -> bool:
-    """`sentence` stops at a line break inside its paragraph, with no 。！？ (or closing bracket) before it."""
-    block = doc.blocks[sentence.block_index]
-    content = block.content or block.span
-    rest = doc.masked[sentence.span.end : content.end]
-    if not rest.startswith(("\n", " \n", "\u3000\n")) or not rest.strip():
-        return False
-    visible = sentence.text.rstrip(MASKS + " \u3000")
-    return visible[-1:] not in TERMINATORS and visible[-1:] not in CLOSERS
