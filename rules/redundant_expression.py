@@ -229,6 +229,8 @@ class RedundantExpression(Rule[Options]):
                         continue
                     ends.add(tokens[outer].start)
                     # Say the whole rewrite: 「適切な評価を行う」 → 「適切に評価する」, not 「評価する」 alone.
+                    if outer > 0 and tokens[outer - 1].surface == "の" and index > head:
+                        continue  # 「AIの導入支援を行う」: 「AIを導入支援する」 is stiff, 「導入を支援する」 a rewrite
                     lead = _lead(doc, tokens, outer)
                     if lead is not None:
                         shown_begin, lead_fixed = lead
@@ -345,8 +347,12 @@ def _lead(doc: Document, tokens: list[Token], head: int) -> tuple[int, str] | No
         if tokens[start].pos_detail == "助動詞語幹" and start > 0:  # どのような, 次のような
             start = _phrase_before(tokens, start)
         return tokens[start].start, doc.text[tokens[start].start : before.start] + "に"
+    if before.surface == "の" and before.pos == "助詞" and head >= 2 and tokens[head - 2].pos == "形状詞":
+        return tokens[head - 2].start, tokens[head - 2].surface + "に"  # 「独自の規制」 → 「独自に規制する」
     if before.surface == "の" and before.pos == "助詞" and head >= 2 and tokens[head - 2].pos in _NOUN_PARTS:
-        start = _compound_start(tokens, head - 2)
+        start = head - 2  # the whole object, suffixes included (「効率|化|の」)
+        while start > 0 and tokens[start - 1].pos in _NOUN_PARTS and tokens[start - 1].end == tokens[start].start:
+            start -= 1
         return tokens[start].start, doc.text[tokens[start].start : before.start] + "を"
     if before.pos == "助動詞" and before.surface in ("た", "だ") and head >= 2:
         start = head - 2
