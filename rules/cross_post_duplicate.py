@@ -143,7 +143,8 @@ class CrossPostDuplicate(Rule[Options]):
         posts_by_hash: dict[int, set[str]] = defaultdict(set)
         for path, item in paragraphs:
             posts_by_hash[item["h"]].add(path)
-        copies = {**self._near_copies(paragraphs), **_exact_copies(paragraphs)}
+        exact = _exact_copies(paragraphs)
+        copies = {**self._near_copies(paragraphs, set(exact)), **exact}
         for position, other in sorted(copies.items()):
             path, item = paragraphs[position]
             if path not in targets or len(posts_by_hash[item["h"]]) > self.options.max_posts:
@@ -156,11 +157,12 @@ class CrossPostDuplicate(Rule[Options]):
                 ((other_path, other_item, "同じ段落のある記事"),),
             )
 
-    def _near_copies(self, paragraphs: list[tuple[str, Any]]) -> dict[int, int]:
+    def _near_copies(self, paragraphs: list[tuple[str, Any]], exact: set[int]) -> dict[int, int]:
         """Later paragraph -> earliest near copy in another post, from samples shared across posts.
 
         Only samples that occur in two or more posts are looked at, so the work
-        grows with the number of shared samples, not with the corpus size.
+        grows with the number of shared samples, not with the corpus size; pairs
+        whose later paragraph is an exact copy (reported as such) are not counted.
         """
         pairs: Counter[tuple[int, int]] = Counter()
         for holders in _shared_sample_index(paragraphs).values():
@@ -169,7 +171,8 @@ class CrossPostDuplicate(Rule[Options]):
             if len(per_post) > STOCK_PHRASE:
                 continue  # a stock phrase, not evidence
             for first, second in combinations(sorted(per_post), 2):
-                pairs[(first, second)] += 1
+                if second not in exact:
+                    pairs[(first, second)] += 1
         copies: dict[int, int] = {}
         for (first, second), count in sorted(pairs.items()):
             if count < MIN_SHARED or second in copies:
