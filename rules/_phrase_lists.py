@@ -144,6 +144,8 @@ def required_surfaces(specs: Sequence[dict]) -> tuple[str, ...]:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets in `text` of the insides of 「」『』“” (outermost pairs)."""
+    if not any(mark in text for mark in _OPEN_QUOTES):  # most sentences quote nothing: skip the walk
+        return []
     spans: list[tuple[int, int]] = []
     depth = 0
     start = 0

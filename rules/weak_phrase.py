@@ -359,7 +359,7 @@ class WeakPhrase(Rule[Options]):
     ) -> Iterator[Finding]:
         text = sentence.text
         candidates = [p for p in _phrases() if any(n in text for n in p.needs)]
-        quotes = quoted_spans(text) if ("「" in text or "『" in text or "“" in text) else []
+        quotes = quoted_spans(text)
         base = sentence.span.start
         judging = not self.options.all_hedges
         if candidates:

@@ -211,7 +211,7 @@ class WordMisuse(Rule[Options]):
                 continue
             if self.options.allows and self._allowed(visible_text(text)):
                 continue
-            quotes = quoted_spans(text) if ("「" in text or "『" in text or "“" in text) else []
+            quotes = quoted_spans(text)
             if pairs:
                 yield from self._text_pairs(sentence, pairs, quotes)
             if token_pairs:
