@@ -158,6 +158,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     """Check Markdown posts (files, folders, or `-` for stdin; default: the current folder)."""
     if max_per_file and output_format not in ("text", "concise"):
         fail(f"--max-per-file shortens what a person reads; {output_format} output must hold every finding")
+    from jalint import regex_programs
+
+    regex_programs.load()  # before the engine and the rules compile their patterns
     # Files are written only with --fix: --unsafe-fixes alone just widens what --fix/--diff apply.
     from jalint.diagnostic import SEVERITY_RANK
     from jalint.reporters import ReportContext, reporter
@@ -168,6 +171,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                                corpus, request, fail_level)
     baseline = _load_baseline(baseline_path) if baseline_path else None
     collected = _collect(options, output_format)
+    regex_programs.save()
     results = collected.results
     _report_errors(collected)
     errors = collected.errors

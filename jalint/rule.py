@@ -1,20 +1,20 @@
 """The public types a rule is written against: `Rule`, `Finding`, `Fix`, `Edit`, `Related`.
 
 A rule is a small class: it declares its identity (name, category, default
-severity), the scope it checks, a frozen `Options` dataclass, its fix safety and
+severity), the scope it checks, its `Options` (a `RuleOptions` subclass), its fix safety and
 a Markdown doc, and implements `check(node, doc)` that yields findings. The
 engine stamps rule name and severity, applies suppression and config, and sorts.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from jalint.names import SEVERITIES  # re-exported: rules and config import it from here
+from jalint.options import OptionField, RuleOptions, option  # re-exported: every rule declares options with them
 from jalint.positions import Span
 
 SCOPES = ("document", "front_matter", "section", "block", "sentence", "corpus", "engine")
@@ -71,8 +71,7 @@ class Finding:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True)
-class NoOptions:
+class NoOptions(RuleOptions):
     """For rules without options."""
 
 
@@ -174,10 +173,9 @@ class Rule(Generic[OptionsT]):
         return {key: value.strip() for key, value in sections.items()}
 
     @classmethod
-    def option_fields(cls) -> dict[str, dataclasses.Field]:
-        if not dataclasses.is_dataclass(cls.Options):
-            return {}
-        return {f.name.replace("_", "-"): f for f in dataclasses.fields(cls.Options)}
+    def option_fields(cls) -> dict[str, OptionField]:
+        """The rule's options by their config (kebab-case) name."""
+        return {name.replace("_", "-"): field_ for name, field_ in cls.Options.fields.items()}
 
 
 def make_options(rule: type[Rule], values: dict[str, Any]) -> Any:
@@ -195,9 +193,9 @@ def make_options(rule: type[Rule], values: dict[str, Any]) -> Any:
         field_ = fields[name]
         default = getattr(defaults, field_.name)
         kwargs[field_.name] = _coerce(rule.name, name, default, value)
-        if field_.metadata.get("regex"):
+        if field_.regex:
             _check_patterns(rule.name, name, kwargs[field_.name])
-    return dataclasses.replace(defaults, **kwargs) if kwargs else defaults
+    return defaults.replace(**kwargs) if kwargs else defaults
 
 
 def _check_patterns(rule: str, key: str, value: Any) -> None:
@@ -268,19 +266,10 @@ def _coerce(rule: str, key: str, default: Any, value: Any) -> Any:
 
 
 def options_table(rule: type[Rule]) -> list[tuple[str, str, str]]:
-    """(name, default, description) for each option, descriptions from field metadata."""
+    """(name, default, description) for each option."""
     rows = []
     defaults = rule.Options()
     for name, field_ in rule.option_fields().items():
-        rows.append((name, repr(getattr(defaults, field_.name)), field_.metadata.get("help", "")))
+        rows.append((name, repr(getattr(defaults, field_.name)), field_.help))
     return rows
 
-
-def option(default: Any, help: str, regex: bool = False) -> Any:  # noqa: A002 - mirrors argparse's wording
-    """A documented option field: `min_chars: int = option(20, "…")`.
-
-    `regex=True` marks a pattern (or tuple of patterns) that config loading compiles.
-    """
-    if isinstance(default, list | dict | set):
-        raise TypeError("use a tuple for list options so Options stays immutable")
-    return field(default=default, metadata={"help": help, "regex": regex})

@@ -23,7 +23,7 @@ from jalint.document import Document
 from jalint.inline import CODE, MASKS
 from jalint.positions import Span
 from jalint.rules._paragraphs import Paragraph, ParagraphIndex
-from jalint.rule import Finding, Related, option
+from jalint.rule import Finding, option, Related, RuleOptions
 from jalint.text import is_mostly_ascii, normalise
 from jalint.tokens import Token
 
@@ -51,8 +51,7 @@ DEFAULT_APPENDIX_HEADINGS = (
 END_MARKER = re.compile(r"^-{2,}\s*END\s*-{2,}$|^\[END\]$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class AppendixOptions:
+class AppendixOptions(RuleOptions):
     """Options of the truncation rules: where a post's appended part starts."""
 
     appendix_headings: tuple[str, ...] = option(

@@ -43,18 +43,16 @@ line of text). Nothing is deleted.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.blocks import Block
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.sections import SETEXT_MAX_TITLE_CHARS, setext_is_accidental
 
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     max_title_chars: int = option(
         SETEXT_MAX_TITLE_CHARS,
         "A single line without sentence punctuation up to this long is an intentional setext heading.",

@@ -68,13 +68,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from jalint.document import Document
 from jalint.inline import MARKUP
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._ai_writing import emoji_pattern, list_emoji_pattern, list_label_spans, overlaps
 from jalint.rules._prose import compile_allow, load_data, visible_length
 from jalint.sections import pseudo_acts_as_heading, setext_is_accidental
@@ -95,8 +94,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return emoji_bold, info
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Items (text or /regex/) whose lines are not reported.")
     disable_emoji_emphasis_patterns: bool = option(False, "Do not report an emoji followed by bold text.")
     disable_info_patterns: bool = option(False, "Do not report bold information prefixes such as **注意**.")

@@ -59,18 +59,16 @@ Deliberate differences:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._ai_writing import bold_label, emoji_label, item_openings, list_emoji_pattern
 from jalint.rules._prose import compile_allow
 
 _SEPARATOR_NAMES = {":": "コロン", "：": "コロン", "-": "ハイフン", "—": "ダッシュ", "–": "ダッシュ"}
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Items (text or /regex/) whose list items are not reported.")
     disable_bold_list_items: bool = option(False, "Do not report bold labels such as `- **重要**: …`.")
     disable_emoji_list_items: bool = option(False, "Do not report emoji labels such as `- ✅ …`.")

@@ -69,7 +69,7 @@ from functools import lru_cache
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._ai_writing import in_quote, overlaps
 from jalint.rules._prose import compile_allow, load_data, visible_text
 from jalint.sentences import Sentence
@@ -119,8 +119,7 @@ def _leftover_spans(doc: Document) -> list[Span]:
     return [finding.span for finding in GenerationLeftover().check(doc, doc)]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Items (text or /regex/) whose sentences are not reported.")
     extra_phrases: tuple[str, ...] = option((), "More stock phrases to report (plain text).")
 

@@ -73,7 +73,7 @@ from functools import lru_cache
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._ai_writing import in_quote
 from jalint.rules._prose import compile_allow, load_data, visible_text
 
@@ -95,8 +95,7 @@ def _data() -> tuple[tuple[Check, ...], re.Pattern[str], str]:
     return checks, re.compile(data["structure"]["pattern"]), data["structure"]["message"]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Items (text or /regex/) whose sentences are not reported.")
     disable_redundancy_guidance: bool = option(False, "Do not report まず最初に, あらかじめ予測, 言うまでもなく.")
     disable_voice_guidance: bool = option(False, "Do not report stacked nouns such as の実装を実施.")

@@ -88,11 +88,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._counting import inside, prose_regions, skipped_spans
 from jalint.rules._prose import load_data, textlint_pattern
 from jalint.tokens import Token
@@ -135,8 +134,7 @@ _NOUN_END = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\u3005\u30a1-\u30fa\u30fc
 _UNITE = re.compile(r"[にと](?:な[らりるれろっ]|す[るれ]|し(?:た|て(?!も)))")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allow: tuple[str, ...] = option((), "Words (or /regex/) in which a number is left alone.")
 
 

@@ -64,12 +64,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.inline import MASKS
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._prose import compile_allow, visible_text
 from jalint.sections import pseudo_acts_as_heading
 from jalint.tokens import Token
@@ -84,8 +83,7 @@ _NEXT_KINDS = {"list_item": "list", "code": "code", "blockquote": "quote", "tabl
 _KIND_NAMES = {"list": "箇条書き", "code": "コードブロック", "quote": "引用", "table": "表"}
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Items (text or /regex/) whose sentences are not reported.")
     disable_code_block: bool = option(False, "Do not report a colon before a code block.")
     disable_list: bool = option(False, "Do not report a colon before a list.")

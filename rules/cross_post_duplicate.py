@@ -67,13 +67,12 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
 from jalint.corpus import CorpusFinding
 from jalint.document import Document
-from jalint.rule import Rule, option
+from jalint.rule import option, Rule, RuleOptions
 from jalint.rules._truncation import DEFAULT_APPENDIX_HEADINGS, appendix_blocks
 from jalint.text import normalise
 
@@ -83,8 +82,7 @@ MIN_SHARED = 3
 STOCK_PHRASE = 50  # a sample held by more paragraphs than this is a stock phrase, not evidence
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     min_chars: int = option(50, "Paragraphs shorter than this (normalised) are not compared.")
     similarity: float = option(0.5, "Share of sentence samples two paragraphs must share to be near copies.")
     max_posts: int = option(3, "A paragraph found in more posts than this is boilerplate.")

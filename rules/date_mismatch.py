@@ -72,7 +72,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 
 _POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-.+")
 _PERMALINK_DATE = re.compile(r"/(\d{4})/(\d{2})/(\d{2})(?=/|\.|$)")
@@ -97,8 +97,7 @@ def _check_timezone(name: str) -> None:
             raise ValueError(f"rules.date-mismatch.timezone: unknown time zone {name!r}") from error
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     timezone: str = option("", "The site's IANA time zone; wins over _config.yml when set.")
     read_site_config: bool = option(True, "Read `timezone:` from the nearest _config.yml.")
 

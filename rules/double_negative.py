@@ -47,7 +47,7 @@ from functools import lru_cache
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._prose import compile_allow, load_data, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
@@ -55,8 +55,7 @@ from jalint.tokens import Token
 _NEGATION_LEMMAS = frozenset({"ない", "無い"})
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Text or /regex/ that silences a match (textlint `allows` style).")
 
 

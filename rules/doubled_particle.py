@@ -127,19 +127,17 @@ as many findings on the team's corpus, most of them on natural sentences):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Related, Rule, option
+from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.rules._prose import load_data
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     min_interval: int = option(1, "Particles (or 読点, brackets) apart that still count as in a row.")
     strict: bool = option(False, "Also report the accepted uses (の, を, て, parallel particles, clauses).")
     allow: tuple[str, ...] = option((), "Particles never reported, e.g. も or や.")

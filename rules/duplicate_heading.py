@@ -53,10 +53,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
-from jalint.rule import Finding, Related, Rule, option
+from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.sections import Heading, display_title
 from jalint.text import normalise
 
@@ -67,8 +66,7 @@ SHARED_TEXT = 0.5  # share of the smaller section's sentences that makes it a co
 _WHOLE_BLOCKS = frozenset({"table", "code", "html"})
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     siblings_only: bool = option(False, "Only compare headings that share the same parent heading.")
 
 

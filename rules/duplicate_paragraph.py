@@ -50,17 +50,15 @@ intended). It is unsafe because the author may prefer to keep the later place.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
-from jalint.rule import Finding, Fix, Related, Rule, option
+from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
 from jalint.rules._paragraphs import Copy, analyse
 
 FULLY_COVERED = 0.98
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     min_chars: int = option(20, "Paragraphs shorter than this (normalised) are not compared.")
     near_threshold: float = option(90.0, "Similarity (0-100) at or above which paragraphs count as copies.")
     merged_coverage: float = option(0.6, "Share of a paragraph that earlier paragraphs must cover.")

@@ -34,17 +34,15 @@ No fix: which of the two places should keep the sentence is an editorial choice.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
-from jalint.rule import Finding, Related, Rule, option
+from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.rules._paragraphs import Paragraph, analyse
 from jalint.sentences import Sentence
 from jalint.text import normalise
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     min_chars: int = option(25, "Sentences shorter than this (normalised) are not compared.")
 
 

@@ -57,14 +57,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from jalint.corpus import CorpusFinding
 from jalint.document import Document
-from jalint.rule import Rule, option
+from jalint.rule import option, Rule, RuleOptions
 
 _NOISE = re.compile(r"[\s\W_]+")
 _NUMBERS = re.compile(r"[0-9]+")
@@ -74,8 +73,7 @@ def title_key(title: str) -> str:
     return _NOISE.sub("", unicodedata.normalize("NFKC", title)).casefold()
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     threshold: float = option(92.0, "Similarity (0-100) at or above which two titles count as the same.")
 
 

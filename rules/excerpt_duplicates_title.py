@@ -67,13 +67,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
-from jalint.rule import Finding, Related, Rule, option
+from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.rules._front_matter_checks import SUMMARY_KEYS, comparison_key, string_entry
 from jalint.text import normalise
 
@@ -97,8 +96,7 @@ _LEAD_IN = re.compile(r"^(本記事では|この記事では|今回は|本稿で
 MIN_TITLE_AT_START = 10
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     keys: tuple[str, ...] = option(SUMMARY_KEYS, "Front-matter keys compared with the title.")
     threshold: float = option(90.0, "Similarity (0-100) at or above which a summary is nearly the title.")
     min_share: float = option(0.5, "Share (0-1) of the title a summary that is part of it must cover.")

@@ -53,11 +53,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._counting import inside, prose_regions, skipped_spans
 from jalint.rules._prose import textlint_pattern
 
@@ -74,8 +73,7 @@ _ADVICE = {
 }
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allow: tuple[str, ...] = option((), "Words (or /regex/) in which a mark is allowed.")
     allow_half_width_exclamation: bool = option(False, "Allow `!`.")
     allow_full_width_exclamation: bool = option(False, "Allow `！`.")

@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
 from jalint.positions import Span
-from jalint.rule import Edit, Finding, Fix, Rule, option
+from jalint.rule import Edit, Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._front_matter_checks import reparses_as, scalar_text, string_entry
 
 # Each pattern keeps group "keep" (the text a reader should see) and drops the rest.
@@ -67,8 +67,7 @@ _MARKUP = (
 )
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     keys: tuple[str, ...] = option(("title", "excerpt", "description"), "Front-matter keys checked.")
 
 

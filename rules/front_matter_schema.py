@@ -80,7 +80,6 @@ import json
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -91,7 +90,7 @@ from rapidfuzz import process
 from jalint.document import Document
 from jalint.frontmatter import Entry, FrontMatter
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._front_matter_checks import type_name
 
 DATE_KEYS = ("date", "lastmod", "last_modified_at", "publishDate", "expiryDate")
@@ -104,8 +103,7 @@ _DATE = re.compile(
 SUGGESTION_CUTOFF = 70
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     required: tuple[str, ...] = option(("title", "date"), "Keys every post must have.")
     string_keys: tuple[str, ...] = option(("title", "excerpt", "description"), "Keys whose value must be a string.")
     list_keys: tuple[str, ...] = option(("tags", "categories"), "Keys whose value must be a list of strings.")

@@ -92,7 +92,7 @@ from jalint.document import PROSE_BLOCKS, Document
 from jalint.inline import MARKUP
 from jalint.lazy_regex import LazyPattern
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 
 Regex = re.Pattern[str] | LazyPattern  # the pack's own patterns compile on first use; user patterns at once
 
@@ -112,8 +112,7 @@ _OPAQUE_BLOCKS = frozenset({"code"})
 _LINE_NOISE = f" \t\u3000{MARKUP}"
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     markers: bool = option(True, "Report end, citation and conflict markers.")
     chatter: bool = option(True, "Report refusals and assistant chatter.")
     template_labels: bool = option(True, "Report prompt-template labels such as 【リード文】.")

@@ -107,7 +107,7 @@ from functools import lru_cache
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._ai_writing import in_quote
 from jalint.rules._prose import compile_allow, load_data, visible_text
 from jalint.sentences import Sentence
@@ -203,8 +203,7 @@ def entries() -> tuple[Entry, ...]:
     return tuple(result)
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Items (text or /regex/) whose sentences are not reported.")
     disable_absoluteness_patterns: bool = option(False, "Do not report 革命的な, 究極の, 完璧な ….")
     disable_abstract_patterns: bool = option(False, "Do not report 魔法のように, 驚異的な ….")

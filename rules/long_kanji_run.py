@@ -53,19 +53,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._counting import inside, prose_regions, skipped_spans
 from jalint.rules._prose import load_data, textlint_pattern
 
 _KANJI_RUN = re.compile(r"[々〇〻\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     max: int = option(6, "Longest run of kanji allowed.")
     allow: tuple[str, ...] = option((), "Words (or /regex/) allowed inside a run.")
     skip_names: bool = option(False, "Leave alone runs that end like the name of a law or organisation.")

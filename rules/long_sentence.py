@@ -46,16 +46,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._prose import runs_on, textlint_pattern, visible_length
 from jalint.sentences import Sentence
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     max: int = option(100, "Longest sentence allowed, in characters.")
     skip_patterns: tuple[str, ...] = option((), "Text (or /regex/) whose matches do not count.")
 

@@ -115,7 +115,7 @@ from functools import lru_cache
 from jalint.document import Document
 from jalint.inline import MARKUP
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._prose import runs_on, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
@@ -136,8 +136,7 @@ _OPENER_OF = {"）": "（", ")": "(", "】": "【", "］": "［", "]": "[", "〕
 _SAYING = frozenset({"言う", "言える", "考える", "思う", "見る", "見做す", "捉える", "分かる", "判る", "結論付ける"})
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     prefer_in_header: str = option("", 'Style headings must use: "である", "ですます" or "" (majority).')
     prefer_in_body: str = option("", 'Style the body must use: "である", "ですます" or "" (majority).')
     prefer_in_list: str = option("", 'Style list items must use: "である", "ですます" or "" (majority).')

@@ -87,11 +87,10 @@ from dataclasses import dataclass
 from jalint.document import Document
 from jalint.inline import CODE
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     invisible: bool = option(True, "Report zero-width and bidirectional control characters.")
     normalization: bool = option(True, "Report text that is not in Unicode NFC (combining marks).")
     allowed_characters: tuple[str, ...] = option((), "Characters (or U+XXXX) never reported.")

@@ -49,18 +49,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.sections import PSEUDO_MAX_CHARS, Heading, display_title, pseudo_acts_as_heading
 
 _TRAILING_COLON = re.compile(r"[ \t]*[:：][ \t]*$")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     max_chars: int = option(PSEUDO_MAX_CHARS, "Bold lines longer than this are emphasised sentences, not headings.")
 
 

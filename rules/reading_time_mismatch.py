@@ -66,7 +66,7 @@ from dataclasses import dataclass
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._tags import strip_links
 
 _MINUTES = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:分|min(?:ute)?s?)?\s*$", re.IGNORECASE)
@@ -78,8 +78,7 @@ _UNREAD = re.compile(r"[\s#*_>`|~=\[\]\-]+")
 _SKIPPED_BLOCKS = frozenset({"code"})  # HTML comments go with strip_links
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     keys: tuple[str, ...] = option(
         ("reading_time", "readingTime", "read_time"), "Front-matter keys holding the reading time in minutes."
     )

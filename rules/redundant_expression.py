@@ -94,15 +94,14 @@ from typing import Any
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._phrase_lists import TokenPattern, compile_sequence, compile_token, followed, match_at
 from jalint.rules._prose import compile_allow, load_data, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Text or /regex/flags: matches of these are not reported.")
     disable: tuple[str, ...] = option((), "Pattern ids to turn off (this rule's or textlint's dictN).")
 

@@ -50,12 +50,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from jalint.corpus import CorpusFinding
 from jalint.document import Document
-from jalint.rule import Rule, option
+from jalint.rule import option, Rule, RuleOptions
 from jalint.rules._statistics import Settings, shared_candidates
 from jalint.text import normalise
 
@@ -72,8 +71,7 @@ def _is_round(phrase: str) -> bool:
     return bool(numbers) and all(len(n.replace(",", "").replace(".", "").strip("0")) <= 1 for n in numbers)
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     min_posts: int = option(3, "How many posts must state the same unsourced figure before it is reported.")
 
 

@@ -59,19 +59,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.inline import MASKS
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._prose import compile_allow
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allow_onomatopoeia: bool = option(True, "Accept a repeated katakana word (カタカタ) as onomatopoeia.")
     allow: tuple[str, ...] = option((), "Words never reported (text or /regex/flags).")
 

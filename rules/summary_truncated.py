@@ -52,11 +52,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._front_matter_checks import SUMMARY_KEYS, string_entry, unbalanced_bracket
 from jalint.rules._truncation import (
     CLOSERS,
@@ -84,8 +83,7 @@ _FINAL_AUXILIARIES = frozenset(
 _CLASSICAL_AUXILIARIES = frozenset({"じ", "き", "けり", "む", "べし", "り", "たり", "なり"})
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     keys: tuple[str, ...] = option(SUMMARY_KEYS, "Front-matter keys checked.")
 
 

@@ -43,16 +43,14 @@ a space-separated tag string) get no fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
-from jalint.rule import Finding, Fix, Related, Rule, option
+from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
 from jalint.rules._tags import Tag, item_removal, read_tags, tag_key
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     keys: tuple[str, ...] = option(("tags",), "Front-matter keys holding the tags; the first present is checked.")
 
 

@@ -100,7 +100,7 @@ from itertools import product
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._tags import item_removal, occurrences, occurs, read_tags, searchable, strip_links
 from jalint.tokens import tokenize
 
@@ -150,8 +150,7 @@ DEFAULT_ALIASES = (
 DEFAULT_LIGHT_WORDS = ("推進", "活用", "導入", "対応", "分析", "支援", "促進", "強化", "実践", "育成")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     keys: tuple[str, ...] = option(("tags",), "Front-matter keys holding the tags; the first present is checked.")
     aliases: tuple[str, ...] = option(
         DEFAULT_ALIASES,

@@ -61,12 +61,11 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from jalint.corpus import CorpusFinding
 from jalint.document import Document
-from jalint.rule import Rule, option
+from jalint.rule import option, Rule, RuleOptions
 
 _SEPARATORS = re.compile(r"[\s・\-_‐－/／.．]+")
 
@@ -75,8 +74,7 @@ def variant_key(tag: str) -> str:
     return _SEPARATORS.sub("", unicodedata.normalize("NFKC", tag)).casefold()
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     report_singletons: bool = option(False, "Also report tags that only one post uses.")
     key: str = option("tags", "The front-matter list to compare.")
 

@@ -51,14 +51,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from jalint.blocks import Block
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Related, Rule, option
+from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
 from jalint.text import normalise
 
 # Blocks that do not open the body for a reader.
@@ -71,8 +70,7 @@ MIN_CONTAINED_CHARS = 8
 _BOUNDARIES = frozenset("。．.！!？?、，,：:；;」』）)】］]｜|／/〜~–—-")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     threshold: float = option(90.0, "Minimum fuzz.ratio (0-100) between the normalised title and the first body line.")
     min_coverage: float = option(
         0.3, "For a decorated title: the shorter text's minimum share (0-1) of the longer one."

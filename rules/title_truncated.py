@@ -59,11 +59,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._front_matter_checks import BRACKETS, scalar_text, string_entry, unbalanced_bracket
 from jalint.rules._truncation import JAPANESE, cut_word
 from jalint.tokens import Token, tokenize
@@ -80,8 +79,7 @@ _OPENERS = frozenset(BRACKETS)
 ADVICE = "切れた部分を補うか一つの題に書き直してください。"
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     particles_after_question: tuple[str, ...] = option(
         ("の", "が", "を", "は", "も", "で", "へ", "による", "により", "によって", "とともに"),
         "Particles that may not directly follow a ？ or 。.",

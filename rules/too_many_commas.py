@@ -41,18 +41,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.sentences import Sentence
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     max: int = option(3, "Most commas allowed in one sentence.")
 
 

@@ -68,11 +68,10 @@ upstream miscounts:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
@@ -87,8 +86,7 @@ _CLAUSE_NOUNS = frozenset({"事", "為", "場合", "時", "所", "物", "訳", "
 _RESETS = frozenset("?!？！")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     max: int = option(3, "Most 読点 allowed in one sentence.")
     strict: bool = option(False, "Count 読点 between two nouns too.")
     touten: str = option("、", "The character counted as 読点.")

@@ -53,12 +53,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._prose import load_data, readable_sentences, textlint_pattern, visible_text
 
 _DEFAULT_LETTERS: tuple[str, ...] = tuple(load_data("unnatural_alphabet.toml")["letters"])
@@ -67,8 +66,7 @@ _JAPANESE = r"[々〇〻\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEFぁ-
 _LONE_LETTER = re.compile(f"(?<={_JAPANESE})[a-zA-Zａ-ｚＡ-Ｚ](?={_JAPANESE})")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     allow: tuple[str, ...] = option(_DEFAULT_LETTERS, "Letters or words (text or /regex/) not to report.")
     allow_common_case: bool = option(True, "Also allow the built-in known words (C言語, x軸, eコマース …).")
 

@@ -84,15 +84,13 @@ No fix: only the writer knows the source, or whether the number should go.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jalint.document import Document
-from jalint.rule import Finding, Related, Rule, option
+from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.rules._statistics import GROUPS, Candidate, Settings, shared_candidates
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     check_amounts: bool = option(True, "Report amounts with 万/億/兆 and a unit, and counts of companies or users.")
     check_multiples: bool = option(True, "Report multiples such as 2倍.")
     lookback_sentences: int = option(1, "How many sentences before the figure's own may hold its source.")

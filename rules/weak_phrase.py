@@ -108,7 +108,7 @@ from functools import lru_cache
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule, option
+from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._phrase_lists import (
     TokenPattern,
     compile_sequence,
@@ -123,8 +123,7 @@ from jalint.sentences import Sentence
 from jalint.tokens import Token
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     extra_phrases: tuple[str, ...] = option((), "More weak phrases: plain text or /regex/flags.")
     allows: tuple[str, ...] = option((), "Text or /regex/flags that keeps a sentence from being reported.")
     all_hedges: bool = option(

@@ -69,7 +69,7 @@ from functools import lru_cache
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Fix, Rule, option
+from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._phrase_lists import TokenPattern, compile_sequence, followed, inside, match_at, quoted_spans
 from jalint.rules._prose import compile_allow, load_data, readable_sentences, visible_text
 from jalint.sentences import Sentence
@@ -90,8 +90,7 @@ def _tail(text: str, end: int) -> str:
     return kana
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(RuleOptions):
     extra_pairs: tuple[str, ...] = option((), 'More misuses as "wrong=right" (plain text).')
     allows: tuple[str, ...] = option((), "Text or /regex/flags that keeps a sentence from being reported.")
 
