@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jalint.globs import matches
 from jalint.names import did_you_mean
@@ -50,14 +50,12 @@ class Layer:
     extend_select: tuple[str, ...] = ()  # added to the selection (opt-in rules such as `style`)
 
 
-@dataclass(frozen=True)
-class Override:
+class Override(NamedTuple):
     files: tuple[str, ...]
     layer: Layer
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     """A configured rule instance with the severity it reports at."""
 
     rule: Rule

@@ -15,8 +15,7 @@ span with its location, so corpus findings point at exact places.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from jalint.config import ActiveRule
 from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, clip_line, fingerprint
@@ -24,8 +23,7 @@ from jalint.positions import LineIndex, Span
 from jalint.suppression import Suppressions
 
 
-@dataclass(frozen=True)
-class CorpusFinding:
+class CorpusFinding(NamedTuple):
     """A finding of a corpus rule: an item of one file, related to items of others."""
 
     path: str

@@ -11,23 +11,21 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from jalint.positions import LineIndex, Span
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One element of a list value, with its span."""
 
     value: Any
     span: Span
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A top-level key with the spans of key and value."""
 
     key: str
@@ -37,8 +35,7 @@ class Entry:
     items: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True)
-class SyntaxProblem:
+class SyntaxProblem(NamedTuple):
     message: str
     span: Span
 

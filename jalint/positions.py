@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -40,8 +41,7 @@ class Span:
         return Span(self.start + delta, self.end + delta)
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column (code points)."""
 
     line: int

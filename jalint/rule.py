@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from jalint.names import SEVERITIES  # re-exported: rules and config import it from here
 from jalint.options import OptionField, RuleOptions, option  # re-exported: every rule declares options with them
@@ -23,16 +22,14 @@ FIX_SAFETIES = ("safe", "unsafe", "none")
 DOC_SECTIONS = ("What it finds", "Why it matters", "Example", "Use instead", "Options", "Fix safety")
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace `span` of the file text with `replacement`."""
 
     span: Span
     replacement: str = ""
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that fix one finding; `safe` fixes are applied by plain `--fix`."""
 
     edits: tuple[Edit, ...]
@@ -51,8 +48,7 @@ class Fix:
         return cls((Edit(Span(offset, offset), text),), applicability)
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     """Another place that explains a finding, e.g. the first copy of a duplicate."""
 
     span: Span
@@ -61,8 +57,7 @@ class Related:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule reports; the engine adds rule name, severity and positions."""
 
     span: Span

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from jalint.config import Config, Layer, find_config_file, load_config
 from jalint.diagnostic import Diagnostic, FileResult
@@ -20,8 +21,7 @@ from jalint.source import Source, decode, encode
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """One file to check: where to read it, how to name it, which config applies."""
 
     path: Path | None  # None: standard input

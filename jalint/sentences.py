@@ -9,7 +9,7 @@ their punctuation never splits anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jalint.inline import MASKS
 from jalint.positions import Span
@@ -23,8 +23,7 @@ _EVENTS = re.compile(r"[\n。．！？!?「『（(」』）)]")
 _AFTER_TERMINATOR = re.compile(r"[。．！？!?」』）)】〕］”’]*")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence span; `text` is the masked text of that span."""
 
     span: Span

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BOM = "\ufeff"
 
 
-@dataclass(frozen=True)
-class DecodeProblem:
+class DecodeProblem(NamedTuple):
     """Why bytes could not be read as a UTF-8 post; `line`/`column` locate it."""
 
     message: str
@@ -23,8 +22,7 @@ class DecodeProblem:
     column: int = 1
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A decoded post: `text` has no BOM; `bom` and `newline` are kept for writing back."""
 
     path: str

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -47,8 +47,7 @@ def in_quote(text: str, index: int) -> bool:
     return any(head.count(o) > head.count(c) for o, c in zip(_OPEN_QUOTES, _CLOSE_QUOTES, strict=True))
 
 
-@dataclass(frozen=True)
-class ItemOpening:
+class ItemOpening(NamedTuple):
     """The first line of a list item: where its text starts after the marker."""
 
     block_index: int

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jalint.blocks import Block
 from jalint.document import Document
@@ -25,8 +25,7 @@ _LINK_TEXT = re.compile(r"(?<![!\\])\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\](?:\([^)\
 _EMPHASIS = re.compile(r"(?<![*\\])\*(?![*\s])([^*\n]+?)(?<![*\s\\])\*(?!\*)")
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """Prose of one block: `text` is masked and same-length, `start` its file offset."""
 
     block_index: int

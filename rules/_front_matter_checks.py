@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -34,8 +33,7 @@ _WRAPPED = re.compile(r"^[「『\"“'](.*)[」』\"”']$", re.DOTALL)
 _END_PUNCTUATION = "。．.！!？?"
 
 
-@dataclass(frozen=True)
-class ScalarText:
+class ScalarText(NamedTuple):
     """A string value with the file span of its characters (inside any quotes).
 
     `verbatim` is True when `text[span]` is exactly the value, so an offset into

@@ -19,8 +19,7 @@ Phrases that never inflect are plain text and matched with `in`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from jalint.tokens import Token
 
@@ -31,15 +30,13 @@ _OPEN_QUOTES = "「『“"
 _CLOSE_QUOTES = "」』”"
 
 
-@dataclass(frozen=True)
-class TokenPattern:
+class TokenPattern(NamedTuple):
     test: TokenTest
     optional: bool = False
     end: bool = False  # matches the end of the sentence (consumes nothing)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     start: int  # index of the first token
     stop: int  # index after the last token
     tokens: tuple[Token | None, ...]  # one per pattern: None where an optional token was absent

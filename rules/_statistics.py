@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.inline import MARKUP, MASKS, strip_masks
@@ -44,8 +44,7 @@ _OPEN_QUOTES = "「『“"
 _CLOSE_QUOTES = "」』”"
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     id: str
     group: str
     regex: LazyPattern
@@ -53,8 +52,7 @@ class Figure:
     requires: LazyPattern | None
 
 
-@dataclass(frozen=True)
-class Exclusion:
+class Exclusion(NamedTuple):
     id: str
     figure: LazyPattern | None
     before: LazyPattern | None
@@ -69,16 +67,14 @@ class Exclusion:
     repeated: bool
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(NamedTuple):
     figures: tuple[Figure, ...]
     cues: re.Pattern[str]
     vague: re.Pattern[str]
     exclusions: tuple[Exclusion, ...]
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """What the rule's options decide."""
 
     groups: frozenset[str] = frozenset(GROUPS)
@@ -86,8 +82,7 @@ class Settings:
     extra_cues: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One figure with its verdict; `reason` names the cue or exclusion that decided it."""
 
     span: Span

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.frontmatter import Entry, FrontMatter
@@ -18,8 +18,7 @@ from jalint.positions import Span
 from jalint.text import normalise
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     """One tag as written, with the span of its list item (quotes included)."""
 
     text: str

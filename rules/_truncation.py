@@ -16,7 +16,7 @@ flags is fine: labels, captions, list intros, 体言止め). Evidence here is on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jalint.blocks import Block
 from jalint.document import Document
@@ -61,8 +61,7 @@ class AppendixOptions(RuleOptions):
     )
 
 
-@dataclass(frozen=True)
-class Cut:
+class Cut(NamedTuple):
     """A paragraph judged cut off: why, and where its text goes on (if anywhere)."""
 
     block: Block

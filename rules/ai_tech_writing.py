@@ -68,8 +68,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -78,8 +78,7 @@ from jalint.rules._ai_writing import in_quote
 from jalint.rules._prose import compile_allow, load_data, visible_text
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     group: str
     pattern: re.Pattern[str]
     message: str

@@ -65,10 +65,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
@@ -105,14 +105,12 @@ class Options(RuleOptions):
         _check_timezone(self.timezone)
 
 
-@dataclass(frozen=True)
-class SiteConfig:
+class SiteConfig(NamedTuple):
     timezone: str | None
     permalink: str | None
 
 
-@dataclass(frozen=True)
-class Expected:
+class Expected(NamedTuple):
     """The day the URL is expected to carry, and where that expectation comes from."""
 
     day: dt.date

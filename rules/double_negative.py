@@ -42,8 +42,8 @@ blockquotes are skipped (quoted text is not the writer's).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -59,8 +59,7 @@ class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Text or /regex/ that silences a match (textlint `allows` style).")
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(NamedTuple):
     lemma: frozenset[str] = frozenset()
     surface: frozenset[str] = frozenset()
     pos: frozenset[str] = frozenset()
@@ -69,8 +68,7 @@ class Matcher:
     negation: bool = False
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     label: str
     matchers: tuple[Matcher, ...]
 

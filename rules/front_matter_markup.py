@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
@@ -71,8 +71,7 @@ class Options(RuleOptions):
     keys: tuple[str, ...] = option(("title", "excerpt", "description"), "Front-matter keys checked.")
 
 
-@dataclass(frozen=True)
-class Markup:
+class Markup(NamedTuple):
     kind: str
     start: int
     end: int

@@ -80,12 +80,11 @@ import bisect
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from re import _constants as sre  # `re`'s own parser, read by the prefilter
 from re import _parser
-from typing import Any
+from typing import Any, NamedTuple
 
 from jalint.blocks import Block
 from jalint.document import PROSE_BLOCKS, Document
@@ -121,8 +120,7 @@ class Options(RuleOptions):
     extra_patterns: tuple[str, ...] = option((), "More regexes to report in prose and front-matter values.", regex=True)
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     """One entry of the pack, compiled."""
 
     id: str
@@ -141,8 +139,7 @@ class Check:
     folded: bool = False  # the anchors are case-folded: look for them in the folded text
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     span: Span
     check: Check
 

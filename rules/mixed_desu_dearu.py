@@ -106,11 +106,10 @@ Deliberate differences:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.inline import MARKUP
@@ -151,8 +150,7 @@ class Options(RuleOptions):
                 raise ValueError(f'rules.mixed-desu-dearu.{key} must be "である", "ですます" or "", not {value!r}')
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One style marker: the tokens that carry it and where the phrase shown in the message starts."""
 
     style: str
@@ -297,7 +295,7 @@ class MixedDesuDearu(Rule[Options]):
             hit = _hit(doc, tokens, DESUMASU, first + 1 + polite[0], last)
             asks = tokens[end].surface == "か" or (end + 1 < len(tokens) and tokens[end + 1].surface in ("？", "?"))
             if asks:
-                hit = dataclasses.replace(hit, question=True)
+                hit = hit._replace(question=True)
             return hit
         dearu = _dearu_before(tokens, first, chain)
         if tokens[end].surface == "か" and last < end:

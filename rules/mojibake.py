@@ -82,7 +82,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.inline import CODE
@@ -96,8 +96,7 @@ class Options(RuleOptions):
     allowed_characters: tuple[str, ...] = option((), "Characters (or U+XXXX) never reported.")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A candidate finding; `priority` decides which of two overlapping problems is kept."""
 
     span: Span

@@ -61,7 +61,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
@@ -94,8 +94,7 @@ class Options(RuleOptions):
             raise ValueError("rules.reading-time-mismatch: tolerance and min-difference must not be negative")
 
 
-@dataclass(frozen=True)
-class Length:
+class Length(NamedTuple):
     chars: int  # Japanese and other non-Latin characters
     words: int  # Latin words
 

@@ -93,10 +93,11 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import product
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
@@ -202,8 +203,7 @@ def spellings(word: str, aliases: dict[str, frozenset[str]]) -> frozenset[str]:
     return aliases.get(word, frozenset()) | {word}
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One content word of a tag: the spellings that count for it (surface, dictionary form, aliases)."""
 
     forms: frozenset[str]
@@ -214,8 +214,7 @@ class Word:
     genre: bool = False  # names the kind of post (ガイド, 事例), not its topic: not looked for
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(NamedTuple):
     """Words a reader takes as a tag word when the tag's other words stand within `window` characters."""
 
     members: frozenset[str]
@@ -223,8 +222,7 @@ class Family:
     topic: bool  # members also count anywhere in a post whose topic is the tag's other words
 
 
-@dataclass(frozen=True)
-class TagWords:
+class TagWords(NamedTuple):
     """The bundled data of `tag_words.toml`."""
 
     genre: frozenset[str]
@@ -271,7 +269,7 @@ def content_words(tag: str, groups: tuple[str, ...], light_words: tuple[str, ...
                     spelled,
                     latin=False,
                     light=searchable(surface) in light_words,
-                    family=replace(family, members=family.members - spelled) if family else None,
+                    family=family._replace(members=family.members - spelled) if family else None,
                     other_senses=frozenset().union(*(data.other_senses.get(form, ()) for form in forms)),
                     genre=searchable(surface) in data.genre,
                 )
@@ -373,7 +371,7 @@ def supported(tag: str, text: PostText, groups: tuple[str, ...], light_words: tu
     if not words:
         return True  # 「最新ニュース」 says what kind of post it is, which its words cannot show
     if all(word.light for word in words):
-        words = tuple(replace(word, light=False) for word in words)
+        words = tuple(word._replace(light=False) for word in words)
     return _words_found(words, text) or paraphrased(words, text)
 
 

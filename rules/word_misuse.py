@@ -64,8 +64,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -95,8 +95,7 @@ class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Text or /regex/flags that keeps a sentence from being reported.")
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     regex: re.Pattern[str]
     right: str | None  # a re.sub template
     note: str
@@ -110,8 +109,7 @@ class Pair:
         return self.regex.search(text) is not None
 
 
-@dataclass(frozen=True)
-class TokenPair:
+class TokenPair(NamedTuple):
     show: str
     tokens: tuple[TokenPattern, ...]
     not_followed_by: tuple[tuple[TokenPattern, ...], ...]
@@ -122,8 +120,7 @@ class TokenPair:
     label: str = "誤用"
 
 
-@dataclass(frozen=True)
-class Lists:
+class Lists(NamedTuple):
     pairs: tuple[Pair, ...]
     token_pairs: tuple[TokenPair, ...]
 

@@ -7,15 +7,13 @@ place that converts code-point columns into what the consumer counts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from jalint.diagnostic import Diagnostic, FileResult
 from jalint.names import FORMATS  # re-exported
 
 
-@dataclass(frozen=True)
-class ReportContext:
+class ReportContext(NamedTuple):
     version: str
     color: bool = False
     show_fixes: bool = True
