@@ -10,11 +10,11 @@ none of them calls the tagger itself.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from jalint.bundled_data import load_toml
 from jalint.document import Document
 from jalint.inline import CODE, MARKUP, MASKS
 from jalint.sentences import CLOSERS, TERMINATORS, Sentence
@@ -67,9 +67,8 @@ def is_textlint_pattern_valid(item: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def load_data(name: str) -> dict:
-    """A rule's word list: `rules/<name>.toml`, read once per process."""
-    with (_HERE / name).open("rb") as handle:
-        return tomllib.load(handle)
+    """A rule's word list: `rules/<name>.toml`, read once per process (parsed once per install)."""
+    return load_toml(_HERE / name)
 
 
 def line_of_masked(masked: str, index: int) -> int:

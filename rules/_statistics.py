@@ -16,16 +16,15 @@ whole corpus lints in seconds.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.inline import MARKUP, MASKS, strip_masks
 from jalint.lazy_regex import LazyPattern
 from jalint.positions import Span
+from jalint.rules._prose import load_data
 from jalint.sections import Heading
 from jalint.sentences import Sentence
 
@@ -98,7 +97,7 @@ class Candidate(NamedTuple):
 @lru_cache(maxsize=1)
 def load_pack() -> Pack:
     """The bundled pack, compiled; a malformed entry fails loudly (it is our data)."""
-    data = tomllib.loads(resources.files("jalint.rules").joinpath(PACK).read_text(encoding="utf-8"))
+    data = load_data(PACK)
     fragments = _expand_fragments(data["fragments"])
     figures = []
     for entry in data["figure"]:

@@ -78,10 +78,8 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
-from importlib import resources
 from re import _constants as sre  # `re`'s own parser, read by the prefilter
 from re import _parser
 from typing import Any, NamedTuple
@@ -92,6 +90,7 @@ from jalint.inline import MARKUP
 from jalint.lazy_regex import LazyPattern
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, option, Rule, RuleOptions
+from jalint.rules._prose import load_data
 
 Regex = re.Pattern[str] | LazyPattern  # the pack's own patterns compile on first use; user patterns at once
 
@@ -148,7 +147,7 @@ class Hit(NamedTuple):
 @lru_cache(maxsize=1)
 def load_pack() -> tuple[Check, ...]:
     """The checks of the bundled pack; a malformed entry fails loudly (it is our data)."""
-    data = tomllib.loads(resources.files("jalint.rules").joinpath(PACK).read_text(encoding="utf-8"))
+    data = load_data(PACK)
     return tuple(_compile(entry) for entry in data["check"])
 
 

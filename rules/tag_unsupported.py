@@ -90,18 +90,17 @@ merely say it another way; add an alias or mention the topic instead.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import product
 from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.frontmatter import FrontMatter
 from jalint.rule import Finding, Fix, option, Rule, RuleOptions
+from jalint.rules._prose import load_data
 from jalint.rules._tags import item_removal, occurrences, occurs, read_tags, searchable, strip_links
 from jalint.tokens import tokenize
 
@@ -232,7 +231,7 @@ class TagWords(NamedTuple):
 
 @lru_cache(maxsize=1)
 def tag_words() -> TagWords:
-    data = tomllib.loads(resources.files("jalint.rules").joinpath(WORDS).read_text(encoding="utf-8"))
+    data = load_data(WORDS)
     families = {
         searchable(entry["word"]): Family(
             frozenset(searchable(member) for member in entry["members"]) - {""},
