@@ -23,14 +23,28 @@ describes someone's view.
 
 「を行う」 / 「を実行する」 are reported only where 「〜する」 fits the noun as it
 stands: 「定期的な監査を行う」 (→ 定期的に監査する), 「モデルの更新を行う」 (→ モデルを
-更新する) and 「データに基づいた判断を行う」 (→ 基づいて判断する) are reported;
-a modifier that would not turn into an adverb saying the same is not (「高度な推論」,
-「多大な投資」, 「最終的な確認」, 「この調査」, 「求められる対応」, 「最適化された提案」,
-「精度の高い予測」), nor an amount or a pointer (「数億ドル規模の投資」, 「以下の改善」),
-nor the second of two acts (「再学習やアルゴリズムの更新を行う」, 「原稿の見直しや図版の
-修正を行う」), which needs rewording. The finding covers the modifier too and the
-message gives the whole rewrite (「適切な評価を行う」 → 「適切に評価する」,
-「前提とした設計を行う」 → 「前提として設計する」), not the noun alone.
+更新する), 「新人への指導を行う」 (→ 新人に指導する) and 「データに基づいた判断を行う」
+(→ 基づいて判断する) are reported; a modifier that would not turn into an adverb
+saying the same is not (「高度な推論」, 「多大な投資」, 「最終的な確認」, 「この調査」,
+「求められる対応」, 「最適化された提案」, 「精度の高い予測」, 「誤った修正」,
+「強化するような投資」, 「戦略的投資」), nor two modifiers (「新人へのこまめな指導」,
+「丁寧で柔軟な対応」), nor an amount, a pointer or a quantifier (「数億ドル規模の投資」,
+「以下の改善」, 「全ての開発」), nor an 「Xの」 that is not the object (「顧客の対応」 is
+「顧客に対応する」, 「施設の実験」), nor the last of a list (「再学習やアルゴリズムの
+更新を行う」, 「在庫の確認や細かく分けた出荷の調整を行う」, 「設計、実装、そして継続的な
+改善を行う」), which needs rewording. A compound noun is reported only when it is a
+fixed term that reads well with する (`compound-terms` in the data: 意思決定,
+資金調達, 情報収集 …) or a prefix and a noun (再学習): 「AI開発する」, 「診断支援する」
+and 「品質改善する」 are stiff, and their rewrite (「AIを開発する」) is more than a cut.
+
+The message gives the whole rewrite in the form written, ready to paste: the
+modifier (「適切な評価を行う」 → 「適切に評価する」, 「前提とした設計を行う」 →
+「前提として設計する」) and the verb (「行います」 → 「します」, 「行って」 → 「して」,
+「行える」 → 「できる」, 「行わない」 → 「しない」, 「行うことができる」 → 「できる」); a
+form with no natural counterpart (the imperative 「行え」) is not reported.
+「することが可能になります」 → 「できるようになります」 and 「することが不可能だ」 →
+「できない」 likewise. 「であると言えるでしょうか」 is not reported: in a question,
+whether it can be said is what is asked.
 
 ## Why it matters
 Padding such as 「することができる」 and 「を行う」 makes generated prose longer
@@ -76,8 +90,15 @@ one list); `allowNodeTypes` is fixed to what upstream skips by default
   (計画, 指示, 戦略, 方針, 推論, 行動 …): 「計画を実行する」 is not 「計画する」.
 - 「を行う」 / 「を実行する」 are not reported where the noun carries a modifier
   that does not turn into an adverb (「高度な推論を行う」, 「求められる対応を行う」),
-  an amount (「数億ドル規模の投資」) or follows another act in a list
-  (「再学習やアルゴリズムの更新を行う」); upstream reports them all.
+  an amount (「数億ドル規模の投資」), an 「Xの」 that is not its object (「全ての開発」,
+  「顧客の対応」), or follows another act in a list (「再学習やアルゴリズムの更新を
+  行う」); upstream reports them all.
+- Compound nouns are reported only when they are fixed terms (「意思決定を行う」);
+  upstream also reports 「AI開発を行う」 and 「診断支援を行う」, whose 「〜する」 is stiff.
+- The message gives the rewrite in the written form (「指導を行える」 → 「指導できる」,
+  「することが可能になります」 → 「できるようになります」); upstream names only the
+  expression.
+- 「であると言えるでしょうか」 (a question) is not reported.
 - 「であると言える」 is found in plain form too (upstream: only 言えます).
 - The fix for 「であると考えています」 is 「です」, keeping the polite style
   (upstream writes 「である」 into a です/ます sentence).
@@ -122,6 +143,7 @@ class Pattern:
     fix: str | None
     fix_safety: str
     safe_after: TokenPattern | None
+    rewrite: str
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +167,7 @@ def _patterns() -> tuple[Pattern, ...]:
                 fix=entry.get("fix"),
                 fix_safety=entry.get("fix-safety", "unsafe"),
                 safe_after=compile_token(safe_after) if safe_after else None,
+                rewrite=entry.get("rewrite", ""),
             )
         )
     return tuple(result)
@@ -207,6 +230,8 @@ class RedundantExpression(Rule[Options]):
                 continue
             if pattern.followed_by and not followed(pattern.followed_by, tokens, found.stop):
                 continue
+            if pattern.rewrite == "question" and _asks(tokens, found.stop):
+                continue  # 「倫理的であると言えるでしょうか」: whether it can be said is the question
             first, last = tokens[found.start], tokens[found.stop - 1]
             if first.surface in pattern.not_words:
                 continue
@@ -215,22 +240,30 @@ class RedundantExpression(Rule[Options]):
             begin = first.start
             shown_begin = begin
             ends = {begin}  # where the text tested by `not-after` ends
+            verb: tuple[int, str] | None = None
+            if pattern.rewrite in ("okonau", "jikkou"):
+                # 「指導を行える」 → 「指導できる」: the message gives the rewrite of the verb as written.
+                verb = _okonau(tokens, found.stop - 1) if pattern.rewrite == "okonau" else _jikkou(tokens, found.stop)
+                if verb is None:
+                    continue
             if pattern.compound:
                 head = _compound_start(tokens, index)
-                if _coordinated(tokens, head):
+                if _coordinated(tokens, head) or not _compound_reads(doc, tokens, head, index):
                     continue
                 begin = tokens[head].start
                 noun = doc.text[begin : first.end]
                 noun_fixed = noun
                 if pattern.plain_noun:
                     outer = _adjective_start(doc, tokens, head)
-                    if outer < 0 or not _plain_noun(doc, tokens, outer):
+                    if outer < 0 or not _plain_noun(doc, tokens, outer) or _listed_before(tokens, outer):
                         continue
                     ends.add(tokens[outer].start)
                     # Say the whole rewrite: 「適切な評価を行う」 → 「適切に評価する」, not 「評価する」 alone.
                     if outer > 0 and tokens[outer - 1].surface == "の" and index > head:
                         continue  # 「AIの導入支援を行う」: 「AIを導入支援する」 is stiff, 「導入を支援する」 a rewrite
                     lead = _lead(doc, tokens, outer)
+                    if lead is not None and index > head and _youna(tokens, outer):
+                        continue  # 「どのような資金調達を行う」: 「どのように資金調達する」 asks something else, stiffly
                     if lead is not None:
                         shown_begin, lead_fixed = lead
                         noun_fixed = lead_fixed + doc.text[tokens[outer].start : first.end]
@@ -245,7 +278,18 @@ class RedundantExpression(Rule[Options]):
             if pattern.allowed(written) or (self.options.allows and self._allowed(written)):
                 continue
             replacement = _fill(pattern.fix, found.tokens) if pattern.fix is not None else None
-            shown, fixed = _shown(doc, tokens, found.start, found.stop, replacement)
+            end = last.end
+            if verb is not None:
+                stop, verb_fixed = verb
+                end = tokens[stop - 1].end
+                shown, fixed = doc.text[min(begin, shown_begin) : end], noun_fixed + verb_fixed
+            elif pattern.rewrite == "kanou":
+                kanou = _kanou(doc, tokens, found.start, found.stop)
+                if kanou is None:
+                    continue
+                shown, fixed = kanou
+            else:
+                shown, fixed = _shown(doc, tokens, found.start, found.stop, replacement)
             message = (
                 _fill(pattern.message.replace("{0}", noun, 1).replace("{0}", noun_fixed, 1), found.tokens)
                 .replace("{match}", shown)
@@ -258,7 +302,7 @@ class RedundantExpression(Rule[Options]):
                 if before is not None and pattern.safe_after is not None and pattern.safe_after.test(before):
                     safety = "safe"
                 fix = Fix.replace(Span(first.start, last.end), replacement, safety)
-            return Finding(Span(min(begin, shown_begin), last.end), message, fix=fix), found.stop
+            return Finding(Span(min(begin, shown_begin), end), message, fix=fix), found.stop
         return None, index + 1
 
 
@@ -277,7 +321,9 @@ def _compound_start(tokens: list[Token], index: int) -> int:
 
 def _coordinated(tokens: list[Token], head: int) -> bool:
     """The noun at `head` is the last of a list (分析や|予測, 分析・|予測)."""
-    return head >= 2 and tokens[head - 1].surface in _COORDINATORS and tokens[head - 2].pos == "名詞"
+    if head < 2 or tokens[head - 1].surface not in _COORDINATORS or tokens[head - 2].pos != "名詞":
+        return False
+    return tokens[head - 1].pos != "補助記号" or tokens[head - 2].pos3 != "副詞可能"  # 「毎週、点検」 is no list
 
 
 # Passive and causative endings before た: 「最適化された提案」 is no 「最適化して提案する」.
@@ -293,15 +339,14 @@ def _adverb_modifiers() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _adjective_start(doc: Document, tokens: list[Token], head: int) -> int:
-    """Where 「戦略的」 starts in 「戦略的|投資」 (-1 when it does not turn into an adverb); `head` when no 的 word."""
-    if head == 0 or tokens[head - 1].surface != "的" or tokens[head - 1].pos != "接尾辞":
-        return head
-    start = head - 1
-    while start > 0 and tokens[start - 1].pos in _NOUN_PARTS and tokens[start - 1].end == tokens[start].start:
-        start -= 1
-    if start == head - 1 or doc.text[tokens[start].start : tokens[head - 1].end] in _adverb_modifiers()[1]:
+    """-1 when a 的 word is part of the noun (「戦略的|投資」, 「科学的|発見」), else `head`.
+
+    「戦略的投資する」 does not read, and 「戦略的に投資する」 fits some (戦略的) but not
+    others (「科学的に発見する」, 「人道的に支援する」): left alone.
+    """
+    if head > 0 and tokens[head - 1].surface == "的" and tokens[head - 1].pos == "接尾辞":
         return -1
-    return start
+    return head
 
 
 def _plain_noun(doc: Document, tokens: list[Token], head: int) -> bool:
@@ -322,12 +367,43 @@ def _plain_noun(doc: Document, tokens: list[Token], head: int) -> bool:
     if before.pos == "助動詞" and before.surface in ("た", "だ"):
         if head >= 3 and tokens[head - 2].lemma == "言う" and tokens[head - 3].surface == "と":
             return False  # 「AやBといった評価」 names examples: no clause to turn into 〜て
-        return head < 2 or tokens[head - 2].surface not in _PASSIVE
+        if head >= 2 and tokens[head - 2].surface in _PASSIVE:
+            return False
+        return _clause_argument(tokens, head - 1)
     if before.conjugation.startswith("連体形") and before.pos in ("動詞", "助動詞"):
         return False
     if before.surface == "の" and before.pos == "助詞":
+        if head < 2 or tokens[head - 2].pos3 == "副詞可能" or tokens[head].surface in _not_object_nouns():
+            return False  # 「全ての開発」「今年の投資」, 「顧客の対応」 (→ 顧客に対応する), 「施設の実験」
+        if tokens[head - 2].pos == "助詞":  # 「新人への指導」 → 「新人に指導する」; 「までの」 has no such form
+            return tokens[head - 2].surface in _PARTICLE_NO and head >= 3 and tokens[head - 3].pos in _NOUN_PARTS
         return not _acts_listed(tokens, head - 1)
     return True
+
+
+@lru_cache(maxsize=1)
+def _not_object_nouns() -> frozenset[str]:
+    return frozenset(load_data("redundant_expression.toml")["not-object-nouns"])
+
+
+def _youna(tokens: list[Token], head: int) -> bool:
+    """「どのような|分析」: 「ような」 stands right before the noun at `head`."""
+    return head >= 2 and tokens[head - 1].surface == "な" and tokens[head - 2].pos_detail == "助動詞語幹"
+
+
+def _clause_argument(tokens: list[Token], ta: int) -> bool:
+    """The clause ending in 「た」 at `ta` has an argument: 「データに基づいた」, 「検索に特化した」.
+
+    Only then does 〜て read as the manner of the act (データに基づいて判断する);
+    a bare 「誤った修正」 or 「独立した検索」 is a description (誤って修正する says
+    something else).
+    """
+    index = ta
+    while index > 0 and tokens[index - 1].pos in ("動詞", "助動詞") and tokens[index - 1].end == tokens[index].start:
+        index -= 1
+    if index > 0 and tokens[index - 1].pos in _NOUN_PARTS and tokens[index - 1].end == tokens[index].start:
+        index = _compound_start(tokens, index - 1)  # 「特化|した」
+    return index > 1 and tokens[index - 1].surface in _CLAUSE_PARTICLES and tokens[index - 1].pos == "助詞"
 
 
 def _lead(doc: Document, tokens: list[Token], head: int) -> tuple[int, str] | None:
@@ -346,11 +422,14 @@ def _lead(doc: Document, tokens: list[Token], head: int) -> tuple[int, str] | No
         if tokens[start].pos_detail == "助動詞語幹" and start > 0:  # どのような, 次のような
             start = _phrase_before(tokens, start)
         return tokens[start].start, doc.text[tokens[start].start : before.start] + "に"
+    if before.surface == "の" and before.pos == "助詞" and head >= 3 and tokens[head - 2].surface in _PARTICLE_NO:
+        start = _compound_start(tokens, head - 3)  # 「新人への指導」 → 「新人に指導する」
+        return tokens[start].start, doc.text[tokens[start].start : tokens[head - 2].start] + _PARTICLE_NO[tokens[head - 2].surface]
     if before.surface == "の" and before.pos == "助詞" and head >= 2 and tokens[head - 2].pos == "形状詞":
         return tokens[head - 2].start, tokens[head - 2].surface + "に"  # 「独自の規制」 → 「独自に規制する」
     if before.surface == "の" and before.pos == "助詞" and head >= 2 and tokens[head - 2].pos in _NOUN_PARTS:
-        start = head - 2  # the whole object, suffixes included (「効率|化|の」)
-        while start > 0 and tokens[start - 1].pos in _NOUN_PARTS and tokens[start - 1].end == tokens[start].start:
+        start = head - 2  # the whole object, suffixes included (「効率|化|の」, 「最適|化|の」)
+        while start > 0 and tokens[start - 1].pos in _ADJECTIVE_PARTS and tokens[start - 1].end == tokens[start].start:
             start -= 1
         return tokens[start].start, doc.text[tokens[start].start : before.start] + "を"
     if before.pos == "助動詞" and before.surface in ("た", "だ") and head >= 2:
@@ -364,6 +443,9 @@ def _lead(doc: Document, tokens: list[Token], head: int) -> tuple[int, str] | No
         return tokens[start].start, doc.text[tokens[start].start : before.start] + ("て" if before.surface == "た" else "で")
     return None
 
+
+# 「Xへの指導」 → 「Xに指導する」: the particle before 「の」 and the one the verb takes instead.
+_PARTICLE_NO = {"へ": "に", "と": "と", "で": "で", "から": "から"}
 
 # The particle that ties a clause's object or complement to its verb (「前提と」「データに」「成長を」);
 # a subject (が) stays where it is: 「AIが誤った修正」 is not 「AIが誤って修正する」.
@@ -386,14 +468,26 @@ def _adverb(doc: Document, tokens: list[Token], na: int) -> bool:
     start = na
     while start > 0 and tokens[start - 1].pos in _ADJECTIVE_PARTS and tokens[start - 1].end == tokens[start].start:
         start -= 1
-        if tokens[start].pos == "形状詞" and tokens[start].pos_detail == "助動詞語幹":  # どのような, 〜のような
-            return True
+        if tokens[start].pos == "形状詞" and tokens[start].pos_detail == "助動詞語幹":  # どのような, 次のような
+            # 「強化するような投資」 describes a kind: 「強化するように投資する」 says something else.
+            return start > 0 and (tokens[start - 1].pos == "連体詞" or tokens[start - 1].surface == "の")
     if start == na:
         return False
+    if start > 0 and _modified(tokens[start - 1]):
+        return False  # 「新人へのリアルタイムな指導」, 「丁寧で共感的な対応」: more than the adverb changes
     word = doc.text[tokens[start].start : tokens[na - 1].end]
     if word.endswith("的"):
-        return word not in not_adverbs
+        return not word.endswith(tuple(not_adverbs))  # 「自ら物理的な実験」 too
     return word in adverbs
+
+
+def _modified(token: Token) -> bool:
+    """`token`, right before 「Xな」, ties something more to the noun: 「Aの」, 「丁寧で」, 「速く」, 「分散的に」."""
+    if token.pos == "助詞" and token.surface == "の":
+        return True
+    if token.pos == "助動詞" and token.surface in ("で", "に"):
+        return True  # 「丁寧で」; 「分散的に自律的な交渉」 would stack two adverbs
+    return token.pos == "形容詞" and token.conjugation.startswith("連用形")
 
 
 def _acts_listed(tokens: list[Token], no: int) -> bool:
@@ -418,7 +512,7 @@ def _acts_listed(tokens: list[Token], no: int) -> bool:
                 return True
             first = _compound_start(tokens, last)  # 「データの見直し」, not 「防ぐための代替案」
             return first > 1 and tokens[first - 1].surface == "の" and tokens[first - 2].surface != "ため"
-        if token.pos not in _NOUN_PARTS and not (token.surface == "の" and token.pos == "助詞"):
+        if token.pos not in _ADJECTIVE_PARTS and not (token.surface == "の" and token.pos == "助詞"):
             return False
         index -= 1
     return False
@@ -441,3 +535,188 @@ def _shown(
     tail = doc.text[tokens[stop - 1].end : tokens[end - 1].end] if end > stop else ""
     written = doc.text[tokens[start].start : tokens[stop - 1].end]
     return f"{head}{written}{tail}", f"{head}{replacement or ''}{tail}"
+
+
+# 「行う」 as written → 「する」 in the same form; the auxiliaries after it stay (行い|ます → し|ます).
+_OKONAU = {"終止形": "する", "連体形": "する", "連用形": "し", "仮定形": "すれ", "意志推量形": "しよう"}
+# 「行わ」 before these auxiliaries: 行わない → しない, 行わず → せず, 行われる → される, 行わせる → させる.
+_OKONAWA = {"ない": "し", "ず": "せ", "ぬ": "せ", "れる": "さ", "せる": "さ", "しめる": "せ"}
+
+
+def _okonau(tokens: list[Token], verb: int) -> tuple[int, str] | None:
+    """(end of what is shown, its rewrite) for the verb 「行う」 at `verb`: 「行います」 → 「します」.
+
+    None for a form with no natural 「する」 counterpart (the imperative 「行え」).
+    """
+    token = tokens[verb]
+    after = tokens[verb + 1] if verb + 1 < len(tokens) else None
+    if token.base in ("行える", "おこなえる"):  # the potential: 行える → できる, 行えない → できない
+        stem = "行え" if token.surface.startswith("行え") else "おこなえ"
+        if not token.surface.startswith(stem):
+            return None
+        head = "でき" + token.surface[len(stem) :]
+    elif token.conjugation.startswith("未然形"):
+        if after is None or after.pos != "助動詞" or after.lemma not in _OKONAWA:
+            return None
+        head = _OKONAWA[after.lemma]
+    else:
+        kind = next((k for k in _OKONAU if token.conjugation.startswith(k)), None)
+        if kind is None:
+            return None
+        head = _OKONAU[kind]
+        if kind in ("終止形", "連体形"):
+            able = _koto_ga_dekiru(tokens, verb + 1)
+            if able is not None:
+                return able
+    return _with_tail(tokens, verb + 1, head)
+
+
+def _koto_ga_dekiru(tokens: list[Token], index: int) -> tuple[int, str] | None:
+    """「検証を行うことができます」 → 「検証できます」, not 「検証することができます」 (redundant again)."""
+    found = match_at(_KOTO_GA_DEKIRU(), tokens, index)
+    if found is None:
+        return None
+    able = tokens[found.stop - 1]
+    return _with_tail(tokens, found.stop, able.surface)
+
+
+@lru_cache(maxsize=1)
+def _KOTO_GA_DEKIRU() -> tuple[TokenPattern, ...]:  # noqa: N802 (a constant, compiled once)
+    return compile_sequence(
+        [
+            {"lemma": "事", "pos": "名詞"},
+            {"surface": "が", "pos": "助詞"},
+            {"surface": ["、", "，", ","], "optional": True},
+            {"lemma": "出来る", "pos": "動詞"},
+        ]
+    )
+
+
+# The auxiliaries shown with the verb, so that the phrase is not cut mid-word (行い|ます, 行っ|た);
+# a modal such as べき or だろう stays outside: 「監査を行うべき」 → 「監査する」 + べき.
+_VERB_AUXILIARIES = frozenset({"ます", "た", "ない", "ず", "ぬ", "ん", "れる", "られる", "せる", "させる", "う", "たい"})
+_VERB_PARTICLES = frozenset({"て", "で", "ば", "たり", "だり"})
+
+
+def _asks(tokens: list[Token], index: int) -> bool:
+    """A question particle closes the predicate at `index` (「言えるでしょうか」, 「言えますか」)."""
+    for token in tokens[index : index + 3]:
+        if token.surface == "か" and token.pos == "助詞":
+            return True
+        if token.pos != "助動詞":
+            return False
+    return False
+
+
+def _with_tail(tokens: list[Token], index: int, head: str) -> tuple[int, str]:
+    """Extend the shown text over the auxiliaries at `index` (and one て/ば/たり that closes them)."""
+    tail = ""
+    while index < len(tokens):
+        token = tokens[index]
+        if token.start != tokens[index - 1].end:
+            break
+        if token.pos == "助動詞" and token.lemma in _VERB_AUXILIARIES:
+            tail += token.surface
+            index += 1
+            continue
+        if token.pos == "助詞" and token.surface in _VERB_PARTICLES:
+            tail += token.surface
+            index += 1
+        break
+    return index, head + tail
+
+
+def _jikkou(tokens: list[Token], after: int) -> tuple[int, str] | None:
+    """(end of what is shown, its rewrite) for 「を実行」 ending before `after`: 「を実行します」 → 「します」.
+
+    None unless 「実行」 is the verb 「実行する」 (or 「実行できる」): 「実行中」 and 「実行に移す」 are not.
+    """
+    if after >= len(tokens):
+        return None
+    token = tokens[after]
+    if token.pos != "動詞" or token.lemma not in ("為る", "出来る") or token.start != tokens[after - 1].end:
+        return None
+    return _with_tail(tokens, after + 1, token.surface)
+
+
+# 「可能」 + the auxiliary after it → the same form of 「できる」 (「不可能」: of 「できない」).
+_KANOU = {
+    "です": "できます", "でし": "できまし", "でしょ": "できるでしょ", "でしょう": "できるでしょう",
+    "だ": "できる", "だっ": "でき", "な": "できる", "に": "できるように", "で": "でき",
+    "だろ": "できるだろ", "だろう": "できるだろう",
+}
+_FUKANOU = {
+    "です": "できません", "でし": "できませんでし", "でしょ": "できないでしょ", "でしょう": "できないでしょう",
+    "だ": "できない", "だっ": "できなかっ", "な": "できない", "に": "できなく", "で": "できず",
+    "だろ": "できないだろ", "だろう": "できないだろう",
+}
+
+
+def _kanou(doc: Document, tokens: list[Token], start: int, stop: int) -> tuple[str, str] | None:
+    """「検出することが可能です」 → 「検出できます」; None for a form with no plain 「できる」 counterpart."""
+    if stop >= len(tokens):
+        return None
+    word = tokens[stop - 1]
+    negative = word.lemma in ("不可能", "不可", "不能") or tokens[stop - 2].surface == "不"
+    auxiliary = tokens[stop]
+    if auxiliary.surface == "で" and stop + 1 < len(tokens) and tokens[stop + 1].lemma == "有る":
+        end, rewrite = stop + 2, "できない" if negative else "できる"  # 可能である → できる
+        if tokens[stop + 1].surface != "ある":
+            return None
+    else:
+        rewrite = (_FUKANOU if negative else _KANOU).get(auxiliary.surface)
+        if rewrite is None:
+            return None
+        end = stop + 1
+    while end < len(tokens) and tokens[end].pos == "助動詞" and tokens[end].lemma in ("た", "う"):
+        rewrite += tokens[end].surface
+        end += 1
+    head = tokens[start - 1].surface if start > 0 and tokens[start - 1].pos == "名詞" else ""
+    return head + doc.text[tokens[start].start : tokens[end - 1].end], head + rewrite
+
+
+def _compound_reads(doc: Document, tokens: list[Token], head: int, noun: int) -> bool:
+    """The compound noun from `head` to `noun` reads well with 「する」.
+
+    A single noun does, and one after a prefix (再学習) or after 「自ら」; a longer
+    compound only when it is a fixed term (意思決定する, 資金調達する): 「AI開発する」,
+    「診断支援する」 and 「パイロット導入する」 are stiff, and their rewrite
+    (「AIを開発する」, 「診断を支援する」) is more than dropping 「を行う」.
+    """
+    if head > 0 and tokens[head - 1].pos == "接尾辞" and tokens[head - 1].end == tokens[head].start:
+        return False  # 「一次|審査」: a compound 「〜する」 reads stiffly in
+    while head < noun and tokens[head].pos3 == "副詞可能":  # 「自ら|調整」
+        head += 1
+    if all(tokens[i].pos == "接頭辞" for i in range(head, noun)):
+        return True
+    return doc.text[tokens[head].start : tokens[noun].end] in _compound_terms()
+
+
+@lru_cache(maxsize=1)
+def _compound_terms() -> frozenset[str]:
+    return frozenset(load_data("redundant_expression.toml")["compound-terms"])
+
+
+_LIST_MARKS = frozenset({"や", "・", "及び", "および", "並びに", "ならびに", "または", "又は"})
+
+
+def _listed_before(tokens: list[Token], head: int) -> bool:
+    """The noun phrase at `head` is the last of a list that opens earlier in the clause.
+
+    「fine-tuningやプロンプトの改善」, 「診断支援や個別化された治療計画の提案」: 「〜を
+    改善する」 alone would drop the first act. The clause ends at a 読点 (unless a
+    list mark stands right before it: 「調整や、」) or a 句点.
+    """
+    index = head - 1
+    while index >= 0:
+        token = tokens[index]
+        if token.surface in _LIST_MARKS and token.pos in ("助詞", "補助記号"):
+            return True
+        if token.pos == "補助記号" and token.pos_detail in ("読点", "句点"):
+            if index == 0 or token.pos_detail == "句点":
+                return False
+            previous = tokens[index - 1]
+            # 「調整や、」; 「運用、監視、そして継続的な改善」: a list of acts, which 〜する would break
+            return previous.surface in _LIST_MARKS or (previous.pos == "名詞" and previous.pos3 == "サ変可能")
+        index -= 1
+    return False
