@@ -1,22 +1,36 @@
 """## What it finds
 Stock phrases that generated posts put into real prose: closing questions
-(いかがでしたでしょうか), announcements of what the post is about to do
-(〜について詳しく解説します, 〜を見ていきましょう, 掘り下げていきましょう),
+(いかがでしたでしょうか), announcements between sections of what the post is
+about to do (〜について詳しく解説します, 〜を見ていきましょう, 掘り下げていきましょう),
 and set closings (参考になれば幸いです, 最後まで読んでいただきありがとうございました,
 〜してみてはいかがでしょうか). The list is data (`ai_stock_phrase.toml`) and a
 team adds its own phrases with `extra-phrases`.
 
+An announcement in the lead is not reported: there 「本記事では、〜を掘り下げて
+いきます」 tells the reader what the post covers, a convention that still does
+its work. The lead is the opening paragraphs before the first section heading
+(a title heading at the very top does not end it), or only the first three
+when that heading comes more than six paragraphs in; a sentence about the post
+itself (この記事では, 本記事では, 本稿では) and a later copy of a lead sentence
+(a second version of the post glued on below) count as the lead too. Between
+sections the same announcement only delays the point and is reported
+(「まず、技術的な側面から見ていきましょう。」 under a heading).
+
 Phrases in a quotation (「」『』“” or a blockquote) are quoted, not written,
 and are left alone. 「〜ていきます」 is the writer's announcement only when no
 one else is the topic of the sentence: 「開発者は、…深く掘り下げていきます」
-says what developers do and is not reported (今回は, この記事では, 私は are
-the post's or the writer's own). 「〜てみてはいかがでしょうか」 is reported as
+says what developers do and is not reported (今回は, 私は are the post's or the
+writer's own). 「〜てみてはいかがでしょうか」 is reported as
 the vague invitation to reflect (考えてみては, 捉えてみては, 目を向けてみては,
 「〜か、改めて検討してみては」), not as a concrete recommendation (「まずは一つの
-部署で導入を検討してみては」, 「このフレームワークを試してみては」). Generation leftovers (assistant chatter such as
-承知しました or 以下が記事です, prompt labels, placeholders) belong to
-`generation-leftover`: a phrase that overlaps one of its findings is not
-reported again here.
+部署で導入を検討してみては」, 「このフレームワークを試してみては」).
+
+Other rules' findings are not repeated: generation leftovers (assistant
+chatter such as 承知しました or 以下が記事です, prompt labels, placeholders)
+belong to `generation-leftover`, and a paragraph that `duplicate-paragraph`
+reports as a copy of earlier text is to be deleted, its phrases reported at
+their first place already (in a paragraph that only partly repeats earlier
+ones, the sentences found earlier in the post are skipped, its own are not).
 
 ## Why it matters
 A reader recognises these phrases as filler from templates and generated
@@ -26,14 +40,22 @@ content, and ends with the point instead of a question to the reader.
 
 ## Example
 ```markdown
-この記事では、在庫管理の仕組みについて詳しく解説します。
+在庫の数え直しに、毎月半日かかっていました。
+
+## 台帳をまとめる
+
+では、台帳をまとめる手順を見ていきましょう。
 
 いかがでしたでしょうか。
 ```
 
 ## Use instead
 ```markdown
-在庫は、入荷と出荷を同じ台帳に記録すると数え直しが要らなくなります。
+在庫の数え直しに、毎月半日かかっていました。本記事では、その手間をなくした方法を順に見ていきます。
+
+## 台帳をまとめる
+
+入荷と出荷を同じ台帳に記録すると、数え直しが要らなくなります。
 
 まずは一つの倉庫で台帳をまとめることから始めてください。
 ```
@@ -57,7 +79,11 @@ list (記事を作成しました, "The article has been", "Please review") are 
 by `generation-leftover` where they are leftovers, and the very common hedges
 (と言えるでしょう, ではないでしょうか) are not in the default list because
 most of their uses are sound prose; both can still be added as `extra-phrases`.
-The `after` and `writer` conditions above apply to the built-in phrases only.
+An announcement in the lead is left alone on purpose (precision: a reviewer
+reading strictly did not want 「本記事では〜を解説していきます」 changed there).
+The `after`, `writer` and lead conditions above apply to the built-in
+phrases only; a team's `extra-phrases` are reported wherever they stand (outside
+quotations, leftovers and copies).
 """
 
 from __future__ import annotations
@@ -83,6 +109,7 @@ class _Phrase:
     advice: str
     after: re.Pattern[str] | None = None  # the text before the phrase has to end like this
     writer: bool = False  # the writer's own announcement: not when someone else is the topic
+    scope: bool = False  # an announcement of what the post covers: not in the lead (`_in_lead`)
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +120,7 @@ def _phrases() -> tuple[_Phrase, ...]:
             p["advice"],
             re.compile(f"(?:{p['after']})") if "after" in p else None,
             bool(p.get("writer")),
+            bool(p.get("scope")),
         )
         for p in load_data("ai_stock_phrase.toml")["phrase"]
     )
@@ -110,6 +138,79 @@ _WRITER_TOPICS = frozenset({
 def _someone_else(text: str) -> bool:
     """The sentence before a phrase has a topic other than the post, the writer or the time."""
     return any(topic not in _WRITER_TOPICS for topic in _TOPIC.findall(text))
+
+
+# The lead: the first paragraphs of the post, before its first section heading (a title heading at
+# the top does not end it). All of it when that heading comes within _LEAD_MAX paragraphs, else the
+# first _LEAD_FIRST (the rest is already the body of a post without early headings).
+_LEAD_FIRST = 3
+_LEAD_MAX = 6
+_COPY_MIN = 20  # a shorter sentence is a copy only when equal (「具体的に見ていきましょう」 is no quote of a lead)
+# 「この記事では、」: a sentence about the post itself states its scope wherever it stands (a second
+# version of the post glued on after a rule repeats its lead further down).
+_POST_TOPIC = re.compile(r"(?:この記事|本記事|本稿|当記事)(?:で|に)は")
+
+
+def _lead(doc: Document) -> tuple[frozenset[int], tuple[str, ...]]:
+    """Block indexes of the lead paragraphs, and the texts of their sentences (for repeated copies)."""
+    structural = {heading.block_index for heading in doc.outline}
+    run: list[int] = []
+    for index, block in enumerate(doc.blocks):
+        if index in structural:
+            if run:
+                break
+        elif block.kind == "paragraph" and block.top_level:
+            run.append(index)
+    else:
+        run = run[:_LEAD_FIRST]  # no heading after the opening paragraphs
+    if len(run) > _LEAD_MAX:
+        run = run[:_LEAD_FIRST]
+    blocks = frozenset(run)
+    return blocks, tuple(_bare(s.text) for s in doc.sentences if s.block_index in blocks)
+
+
+def _bare(text: str) -> str:
+    return text.strip().rstrip("。．！？!?")
+
+
+def _in_lead(sentence: Sentence, doc: Document) -> bool:
+    """The sentence is part of the lead, or a copy of one of its sentences, or is about the post itself.
+
+    There 「本記事では〜を掘り下げていきます」 tells the reader what the post covers: a convention that
+    still does its work, not filler to delete.
+    """
+    if _POST_TOPIC.search(sentence.text):
+        return True
+    blocks, texts = doc.memo("ai-stock-phrase:lead", _lead)
+    if sentence.block_index in blocks:
+        return True
+    # A copy, maybe without its first words (「この記事では、」) or its full stop.
+    text = _bare(sentence.text)
+    return any(
+        text == lead or min(len(text), len(lead)) >= _COPY_MIN and (lead.endswith(text) or text.endswith(lead))
+        for lead in texts
+    )
+
+
+def _copies(doc: Document) -> list[tuple[Span, bool]]:
+    """Paragraphs `duplicate-paragraph` reports as copies of earlier text (computed once per document),
+    each with whether the whole of it is a copy (else a merged copy that adds text of its own)."""
+    from jalint.rules._paragraphs import analyse  # only when a phrase matched
+    from jalint.rules.duplicate_paragraph import FULLY_COVERED
+
+    return [
+        (copy.paragraph.span, copy.kind != "merged" or copy.coverage >= FULLY_COVERED)
+        for copy in analyse(doc).copies.values()
+    ]
+
+
+def _copied(sentence: Sentence, span: Span, doc: Document) -> bool:
+    """The phrase stands in text that repeats earlier text: the copy is to be deleted, and its phrases
+    were reported at their first place already."""
+    for copy, whole in doc.memo("ai-stock-phrase:copies", _copies):
+        if copy.start <= span.start < copy.end:
+            return whole or _bare(sentence.text) in doc.masked[: copy.start]
+    return False
 
 
 def _leftover_spans(doc: Document) -> list[Span]:
@@ -161,7 +262,11 @@ class AiStockPhrase(Rule[Options]):
                     continue
                 if phrase.writer and _someone_else(before):
                     continue
+                if phrase.scope and _in_lead(sentence, doc):
+                    continue
                 span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
                 if overlaps(span, doc.memo("ai-stock-phrase:leftovers", _leftover_spans)):
+                    continue
+                if _copied(sentence, span, doc):
                     continue
                 yield Finding(span, f"「{match.group(0)}」は生成された文章によくある決まり文句です。{phrase.advice}")
