@@ -14,24 +14,43 @@ words of the sentence:
   「〜べきかもしれない」, 「〜に過ぎないのかもしれない」, 「〜する必要（価値）があるかもしれない」,
   an interpretation (「〜を示している（意味する、告げている）のかもしれない」) and
   「違うかもしれない」, unless the sentence gives the doubt a reason (below);
-- 「思う」「思います」「思える」 on the writer's own statement.
+- 「思う」「思います」「思える」 on the writer's own statement, with 私は too
+  (「大事な論点だと私は思います」).
 
 Not reported by default, because the hedge is honest or no hedge at all:
 - a prediction: 「かもしれない」 on an event (「来年には価格が下がるかもしれません」
-  「新しい市場が生まれるかもしれない」), and 「〜と思う」 on an event in a sentence
-  that names a condition or the future;
+  「新しい市場が生まれるかもしれない」), on a judgement that foretells
+  (「新しい時代の始まりなのかもしれない」「〜する日も近いかもしれない」
+  「この計画もその例外ではないかもしれない」), and 「〜と思う」 on an event in a
+  sentence that names a condition or the future;
+- a guess about the past (「協業が不可欠だったのかもしれない」), about how it looks
+  to a party the sentence names (「小さな店にとっては朗報かもしれない」), one
+  example among others (「例えば、〜ということかもしれない」) and the reader's
+  experience (「相談相手がいるような感覚かもしれません」);
+- a judgement whose doubt the sentence before explains: 「この先は誰にも予測できません。
+  変化は想像より速いかもしれません」, 「彼らが目指すのは販売益ではない。市場を握ること
+  なのかもしれない」;
+- a suspense hook: 「でも、今回はちょっと違うかもしれない」「これは単なる値上げでは
+  ないかもしれない」「今回は少し違うように思えます」, which the article then answers;
 - a judgement hedged for a reason the sentence gives: a condition (もし, 〜場合,
   〜れば, 〜たら, 〜なら), the future (将来, 今後, 数年後), open speculation
   (もしかしたら), alternatives (あるいは, 〜かもしれないし), someone else's
   intentions (彼らの狙い, 意図, 戦略), a concession (確かに, もちろん, or a next
-  sentence that opens with しかし, でも, ただ, …), a gentle suggestion
-  (「試してみるのもいいかもしれません」), or a possibility that is itself the
-  content (「〜かもしれない、という指摘」);
+  sentence that opens with しかし, でも, ただ, …), a gentle suggestion or tip
+  (「試してみるのもいいかもしれません」「考えてみる価値があるかもしれません」
+  「見直す良い機会かもしれません」「〜にたとえると理解しやすいかもしれません」), or a
+  possibility that is itself the content (「〜かもしれない、という指摘」);
 - 「思う」 that is no hedge: a plan (「紹介したいと思います」「試そうと思う」), a wish
   (「参考になればと思います」), a feeling (「光栄に思います」「嬉しく思う」), a polite
   guess about the reader (「〜のことと思います」「ご理解いただけたかと思います」),
-  agreement (「その通りだと思います」), a concession (「便利だとは思いますが」), and
-  「思える」 before が/けど, which says how something looks before the writer corrects it;
+  agreement (「その通りだと思います」「〜だと私も思います」), emphasis
+  (「〜かもしれない、とさえ思う」), a thought quoted as words (「ちょっと待て、と思う」
+  「「だから何？」と思う」), a guess at someone else's mind (「彼らは理解しているのだと
+  思います」), a suggestion (「〜と組むのも賢い選択だと思います」「掘り下げてみる価値が
+  あると思う」), a polite guess about what the reader has taken in (「〜は明らかになったかと
+  思います」「耳にした方も多いかと思います」), a concession
+  (「便利だとは思いますが」「便利だと思いますが、…」「もちろん妥当だったと思います。でも…」),
+  and 「思える」 before が/けど, which says how something looks before the writer corrects it;
 - 「可能性を示唆」 where 可能性 is a noun (「新たな可能性を示唆する」), not a hedge on a clause.
 
 Also never reported: a concession in the same sentence (「〜かもしれませんが、…」
@@ -39,7 +58,7 @@ grants the other side a point before the writer's claim), a phrase inside
 「」『』“” (a quotation, or the phrase being talked about), quotations in a
 blockquote, 「思う」 that describes rather than hedges (「思うように進まない」
 「と思う人も多い」), 「どう思いますか」, which asks the reader, and
-「あなたもそう思いますよね」, which speaks for the reader.
+「あなたもそう思いますよね」「〜って思いますよね」, which speak for the reader.
 
 The phrases and every word list above are data: `weak_phrase.toml` next to this
 module lists the phrases as token sequences, matched on the shared morphological
@@ -90,8 +109,13 @@ differences, all for precision or coverage of the same intent:
   「思うように」 and 「そう思う人」.
 - A concession, 「〜かもしれないが、…」, is not reported: it grants a point to
   the other side and is not a hedge on the writer's claim.
-- 「思いますか」 (a question to the reader) and 「思う」 after あなた/皆さん/読者
-  (the reader's thought) are not reported.
+- 「思いますか」 (a question to the reader), 「思いますよね」 and 「思う」 after
+  あなた/皆さん/読者 (the reader's thought) are not reported.
+- Suspense hooks (「今回はちょっと違うかもしれない」), predictions in the form of a
+  judgement (「始まりなのかもしれない」), guesses about the past or about others'
+  minds, suggestions, quoted thoughts and concessions are not reported by default
+  (see What it finds); an independent strict review judged these false positives.
+  `all-hedges = true` reports them as upstream does.
 - 「可能性を示唆」 is found with any form of する (示唆します, 示唆された);
   upstream only finds 「示唆している」.
 - 「と思われる」 is added: the classic hedge of report writing, same intent.
@@ -152,6 +176,8 @@ class HedgeWords:
     stacked_after: frozenset[str]
     judgement_verbs: frozenset[str]
     suggestions: tuple[str, ...]
+    prediction_endings: tuple[str, ...]
+    experience_endings: tuple[str, ...]
     evaluation_nouns: frozenset[str]
     conditional: tuple[str, ...]
     speculation: tuple[str, ...]
@@ -160,7 +186,15 @@ class HedgeWords:
     future: tuple[str, ...]
     concession_openers: tuple[str, ...]
     next_concession: tuple[str, ...]
+    previous_reasons: tuple[str, ...]
+    hook_difference: tuple[str, ...]
+    hook_negation: tuple[str, ...]
     appearance: frozenset[str]
+    opinion_concession_before: tuple[str, ...]
+    opinion_concession_opening: tuple[str, ...]
+    opinion_next_concession: tuple[str, ...]
+    opinion_others: tuple[str, ...]
+    opinion_suggestions: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +231,8 @@ def _hedge_words() -> HedgeWords:
         stacked_after=frozenset(hedge["stacked-after"]),
         judgement_verbs=frozenset(hedge["judgement-verbs"]),
         suggestions=tuple(hedge["suggestions"]),
+        prediction_endings=tuple(hedge["prediction-endings"]),
+        experience_endings=tuple(hedge["experience-endings"]),
         evaluation_nouns=frozenset(hedge["evaluation-nouns"]),
         conditional=tuple(hedge["conditional"]),
         speculation=tuple(hedge["speculation"]),
@@ -205,7 +241,17 @@ def _hedge_words() -> HedgeWords:
         future=tuple(hedge["future"]),
         concession_openers=tuple(hedge["concession-openers"]),
         next_concession=tuple(hedge["next-concession"]),
+        previous_reasons=tuple(hedge["previous-reasons"]),
+        hook_difference=tuple(hedge["hook-difference"]),
+        hook_negation=tuple(hedge["hook-negation"]),
         appearance=frozenset(opinion["appearance"]),
+        opinion_concession_before=tuple(opinion["concession-before"]),
+        opinion_concession_opening=tuple(opinion["concession-opening"]),
+        opinion_next_concession=tuple(opinion["next-concession"]),
+        opinion_others=tuple(opinion["others"]),
+        opinion_suggestions=re.compile(
+            "のも(?:" + "|".join(map(re.escape, opinion["suggestions"])) + ")(?:選択|方法|手段|考え)?(?:だ|です)?と$"
+        ),
     )
 
 
@@ -242,6 +288,22 @@ def _predicate(tokens: Sequence[Token], index: int) -> int:
     return j
 
 
+# What may follow a predicate before かも: 〜に過ぎない, 〜でしかない, 〜なの, 〜の.
+_COPULA_END = re.compile(r"(?:に過ぎない|にすぎない|でしかない)?(?:なの|なん|の|ん)?$")
+
+
+# What closes the clause before 思う: 〜だと, 〜と.
+_OPINION_END = re.compile(r"(?:だ|です)?と$")
+
+
+def _past(tokens: Sequence[Token], index: int) -> bool:
+    """The hedge at `index` qualifies a past tense (〜だった, 〜あったの)."""
+    j = index - 1
+    while j >= 0 and (tokens[j].pos_detail == "準体助詞" or tokens[j].surface == "ん"):
+        j -= 1
+    return j >= 0 and tokens[j].pos == "助動詞" and tokens[j].lemma == "た"
+
+
 def _judgement(tokens: Sequence[Token], index: int, words: HedgeWords) -> bool:
     """The hedge at `index` qualifies a judgement (何が何だ, どうだ), not an event (何がどうなる)."""
     j = _predicate(tokens, index)
@@ -262,6 +324,18 @@ def _judgement(tokens: Sequence[Token], index: int, words: HedgeWords) -> bool:
         j -= 1
     # Not in the potential form: 「いくつかの指針は示せるかもしれません」 is modesty about an act.
     return tokens[j].lemma in words.judgement_verbs and tokens[j].base == tokens[j].lemma
+
+
+def _hook(tokens: Sequence[Token], index: int, before: str, words: HedgeWords) -> bool:
+    """A suspense hook: 「今回はちょっと違うかもしれない」「単なる機能追加じゃないかもしれない」."""
+    j = _predicate(tokens, index)
+    if j < 0:
+        return False
+    if tokens[j].lemma == "違う":
+        return any(word in before for word in words.hook_difference)
+    if tokens[j].lemma == "無い" and j > 0 and tokens[j - 1].surface in ("は", "じゃ"):
+        return any(word in before for word in words.hook_negation)
+    return False
 
 
 def _stacked_after(tokens: Sequence[Token], stop: int, words: HedgeWords) -> str:
@@ -291,7 +365,7 @@ def _reason_in_sentence(tokens: Sequence[Token], index: int, before: str, words:
 
 
 def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str, before: str,
-                      next_text: str, words: HedgeWords) -> bool:
+                      next_text: str, words: HedgeWords, previous: str = "") -> bool:
     """In the default mode, whether a かもしれない is an honest hedge (not reported)."""
     stacked = _stacked_after(tokens, stop, words)
     if stacked:
@@ -301,10 +375,19 @@ def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str,
         return False
     if not _judgement(tokens, start, words):
         return True  # a prediction or a guess about an event
+    if _hook(tokens, start, before, words):
+        return True
     if before.endswith(words.suggestions):
         return True
+    stem = _COPULA_END.sub("", before)
+    if stem.endswith(words.prediction_endings) or stem.endswith(words.experience_endings):
+        return True
+    if _past(tokens, start):
+        return True  # a guess about what happened or why: 「協業が不可欠だったのかもしれない」
     if _reason_in_sentence(tokens, start, before, words):
         return True
+    if any(word in previous for word in words.previous_reasons):
+        return True  # 「この先は誰にも予測できません。変化は想像より速いかもしれません」
     if any(word in before for word in (*words.speculation, *words.others, *words.concession_openers)):
         return True
     if any(word in text for word in words.alternatives) or "かもしれないし" in text or "かもしれませんし" in text:
@@ -315,12 +398,24 @@ def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str,
 def _opinion_has_reason(tokens: Sequence[Token], start: int, stop: int, before: str, next_text: str,
                         words: HedgeWords) -> bool:
     """In the default mode, whether a 思う is no hedge on the writer's claim (not reported)."""
-    if tokens[start].surface in words.appearance:  # 一見簡単に思えるが、…
-        k = stop
-        while k < len(tokens) and tokens[k].pos == "助動詞":
-            k += 1
-        if k < len(tokens) and tokens[k].surface in ("が", "けど", "けれど", "けれども"):
-            return True
+    k = stop
+    while k < len(tokens) and tokens[k].pos == "助動詞":
+        k += 1
+    if k < len(tokens) and tokens[k].surface in ("が", "けど", "けれど", "けれども"):
+        return True  # a concession: 「素晴らしい技術だと思いますが、…」
+    if (
+        any(word in before for word in words.opinion_concession_before)
+        or before.startswith(words.opinion_concession_opening)
+        or next_text.startswith(words.opinion_next_concession)
+    ):
+        return True  # 「もちろん賢明な判断だったと思います。でも、…」
+    if any(word in before for word in words.opinion_others):
+        return True  # 「彼らはそれを理解しているのだと思います」
+    if words.opinion_suggestions.search(before) or _OPINION_END.sub("", before).endswith(words.suggestions):
+        return True  # 「共同研究を探るのも賢い選択だと思います」「掘り下げてみる価値があると思う」
+    if before.endswith(("違うように", "違うと")) and any(word in before for word in words.hook_difference):
+        return True  # a suspense hook: 「今回は少し違うように思えるんです」
+    if tokens[start].surface in words.appearance:  # 一見簡単に思える。しかし…
         if "一見" in before or next_text.startswith(words.next_concession):
             return True
     if start >= 2 and tokens[start - 1].surface == "と" and tokens[start - 2].pos == "動詞":
@@ -351,10 +446,12 @@ class WeakPhrase(Rule[Options]):
             if self.options.allows and allowed(visible_text(sentence.text)):
                 continue
             following = sentences[number + 1].text if number + 1 < len(sentences) else ""
-            yield from self._check_sentence(sentence, doc, extra, following)
+            previous = sentences[number - 1].text if number else ""
+            yield from self._check_sentence(sentence, doc, extra, following, previous)
 
     def _check_sentence(
-        self, sentence: Sentence, doc: Document, extra: tuple[re.Pattern[str], ...], following: str = ""
+        self, sentence: Sentence, doc: Document, extra: tuple[re.Pattern[str], ...], following: str = "",
+        previous: str = "",
     ) -> Iterator[Finding]:
         text = sentence.text
         candidates = [p for p in _phrases() if any(n in text for n in p.needs)]
@@ -386,7 +483,7 @@ class WeakPhrase(Rule[Options]):
                         if phrase.not_preceded_by and _preceded(phrase.not_preceded_by, tokens, found.start):
                             continue
                         if phrase.judge == "hedge" and _hedge_has_reason(
-                            tokens, found.start, found.stop, text, before, following, words
+                            tokens, found.start, found.stop, text, before, following, words, previous
                         ):
                             continue
                         if phrase.judge == "opinion" and _opinion_has_reason(
