@@ -90,8 +90,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -103,8 +103,7 @@ from jalint.sentences import Sentence
 _EXTRA_ADVICE = "決まり文句を削るか、具体的な内容に書き換えてください。"
 
 
-@dataclass(frozen=True)
-class _Phrase:
+class _Phrase(NamedTuple):
     pattern: re.Pattern[str]
     advice: str
     after: re.Pattern[str] | None = None  # the text before the phrase has to end like this

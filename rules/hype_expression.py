@@ -125,8 +125,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -234,8 +234,7 @@ _LABEL_REST = re.compile(r"[^。、]{0,30}[：:]")
 _IMAGINED = re.compile(_HEDGED.pattern + r"|夢では|夢じゃ")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     group: str
     pattern: re.Pattern[str]
     advice: str

@@ -109,9 +109,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -127,8 +126,7 @@ class Options(RuleOptions):
     disable: tuple[str, ...] = option((), "Pattern ids to turn off (this rule's or textlint's dictN).")
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     id: str
     textlint_id: str
     tokens: tuple[TokenPattern, ...]

@@ -127,8 +127,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -155,8 +155,7 @@ class Options(RuleOptions):
     )
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     show: str
     tokens: tuple[TokenPattern, ...]
     followed_by: tuple[tuple[TokenPattern, ...], ...]
@@ -168,8 +167,7 @@ class Phrase:
     advice: str
 
 
-@dataclass(frozen=True)
-class HedgeWords:
+class HedgeWords(NamedTuple):
     """The lists of weak_phrase.toml's [hedge] and [opinion] tables."""
 
     stacked_before: tuple[re.Pattern[str], ...]
