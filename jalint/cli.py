@@ -333,7 +333,8 @@ def rules_command(output_format: str) -> None:
     if output_format == "json":
         data = [
             {"name": r.name, "category": r.category, "severity": r.severity, "fix": r.fix_safety,
-             "enabled_by_default": r.enabled_by_default, "textlint": list(r.textlint), "summary": r.summary()}
+             "enabled_by_default": r.enabled_by_default, "textlint": list(r.textlint),
+             "quiet_in_repeated_text": r.quiet_in_repeated_text, "summary": r.summary()}
             for r in rules.values()
         ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -380,6 +381,9 @@ def explain(rule: str) -> None:
                f"{' · disabled by default' if not entry.enabled_by_default else ''}")
     if entry.textlint:
         click.echo(f"replaces textlint: {', '.join(entry.textlint)}")
+    if entry.quiet_in_repeated_text:
+        click.echo("quiet in repeated text: a copied paragraph (or a sentence a merged paragraph repeats) is left "
+                   "to duplicate-paragraph, whose fix deletes the copy")
     click.echo()
     click.echo(entry.doc())
 

@@ -81,6 +81,8 @@ def lint_document(
         except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
             diagnostics.extend(_internal_error(doc, rule, error))
             continue
+        if findings and rule.rule.quiet_in_repeated_text:
+            findings = [finding for finding in findings if not _in_repeated_text(doc, finding.span)]
         for finding in findings:
             if not suppressions.suppresses(rule.name, finding.span.start):
                 diagnostics.append(stamp(doc.path, doc.lines, rule, finding))
@@ -89,6 +91,12 @@ def lint_document(
         for directive, message in _unused_directives(suppressions, set(active)):
             diagnostics.append(stamp(doc.path, doc.lines, unused_rule, Finding(directive.span, message)))
     return sorted(diagnostics, key=lambda d: d.sort_key)
+
+
+def _in_repeated_text(doc: Document, span: Span) -> bool:
+    from jalint.rules._paragraphs import in_repeated_text  # the copy analysis duplicate-paragraph shares
+
+    return in_repeated_text(doc, span)
 
 
 def _unused_directives(suppressions: Suppressions, active: set[str]) -> list[tuple[Directive, str]]:

@@ -42,6 +42,7 @@ class IndexEntry(NamedTuple):
     fix_safety: str
     enabled_by_default: bool
     textlint: tuple[str, ...] = ()
+    quiet_in_repeated_text: bool = False
 
     def doc(self) -> str:
         """The rule's Markdown documentation: its module's docstring, read from the source (see `Rule.doc`)."""
@@ -139,6 +140,7 @@ def build_index() -> dict[str, dict[str, Any]]:
             "fix_safety": rule.fix_safety,
             "enabled_by_default": rule.enabled_by_default,
             "textlint": list(rule.textlint),
+            "quiet_in_repeated_text": rule.quiet_in_repeated_text,
         }
         for name, rule in all_rules().items()
     }

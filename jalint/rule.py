@@ -89,6 +89,11 @@ class Rule(Generic[OptionsT]):
     fix_safety: ClassVar[str] = "none"
     enabled_by_default: ClassVar[bool] = True
     needs_tokens: ClassVar[bool] = False
+    # A prose rule whose finding in repeated text (a copied paragraph, a sentence a merged
+    # paragraph repeats) only repeats the finding at the first place: the engine drops it, and
+    # duplicate-paragraph's finding (delete the copy) covers the place. Counting rules keep
+    # reporting there, as textlint does, so the two can be compared place by place.
+    quiet_in_repeated_text: ClassVar[bool] = False
     # The textlint rules this rule replaces (`preset/rule` names), for `explain`,
     # `rules --format json` and `jalint migrate textlint`.
     textlint: ClassVar[tuple[str, ...]] = ()

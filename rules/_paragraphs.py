@@ -14,6 +14,7 @@ rapidfuzz with a score cutoff last.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from rapidfuzz import fuzz
 from jalint.blocks import Block
 from jalint.document import Document
 from jalint.positions import Span
+from jalint.sentences import Sentence
 from jalint.text import is_mostly_ascii, normalise, normalise_with_breaks
 
 SHINGLE = 8  # texts shorter than 3 * SHINGLE are looked up by scanning, not by samples
@@ -253,3 +255,44 @@ def analyse(doc: Document, min_chars: int = 20, near_threshold: float = 90.0, me
         return result
 
     return doc.memo(key, compute)
+
+
+# A merged paragraph whose earlier parts cover this share of it is a copy as a whole.
+FULLY_COVERED = 0.98
+
+
+def repeated_spans(doc: Document) -> list[tuple[Span, bool]]:
+    """Paragraphs that repeat earlier text of the post (duplicate-paragraph's copies, default thresholds),
+    each with whether the whole of it repeats (else a merged paragraph that adds text of its own)."""
+    return [
+        (copy.paragraph.span, copy.kind != "merged" or copy.coverage >= FULLY_COVERED)
+        for copy in analyse(doc).copies.values()
+    ]
+
+
+def in_repeated_text(doc: Document, span: Span) -> bool:
+    """The span stands in text the post already said: a copied paragraph, or a repeated sentence of a merged one.
+
+    Why prose rules ask: the copy is a generation defect duplicate-paragraph
+    reports, its fix is to delete it, and every phrase in it was reported at
+    its first place already; a second report of the same phrase is noise.
+    """
+    for copy, whole in doc.memo("repeated-spans", repeated_spans):
+        if copy.start <= span.start < copy.end:
+            if whole:
+                return True
+            sentence = _sentence_at(doc, span.start)
+            return sentence is not None and _bare(sentence.text) in doc.masked[: copy.start]
+    return False
+
+
+def _sentence_at(doc: Document, offset: int) -> Sentence | None:
+    starts = doc.memo("sentence-starts", lambda d: [s.span.start for s in d.sentences])
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < doc.sentences[index].span.end:
+        return doc.sentences[index]
+    return None
+
+
+def _bare(text: str) -> str:
+    return text.strip().rstrip("。．！？!?")

@@ -104,6 +104,7 @@ class Options(RuleOptions):
 class AiEmphasis(Rule[Options]):
     name = "ai-emphasis"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
     fix_safety = "safe"

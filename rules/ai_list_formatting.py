@@ -77,6 +77,7 @@ class Options(RuleOptions):
 class AiListFormatting(Rule[Options]):
     name = "ai-list-formatting"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
     fix_safety = "none"

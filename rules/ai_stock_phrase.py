@@ -191,27 +191,6 @@ def _in_lead(sentence: Sentence, doc: Document) -> bool:
     )
 
 
-def _copies(doc: Document) -> list[tuple[Span, bool]]:
-    """Paragraphs `duplicate-paragraph` reports as copies of earlier text (computed once per document),
-    each with whether the whole of it is a copy (else a merged copy that adds text of its own)."""
-    from jalint.rules._paragraphs import analyse  # only when a phrase matched
-    from jalint.rules.duplicate_paragraph import FULLY_COVERED
-
-    return [
-        (copy.paragraph.span, copy.kind != "merged" or copy.coverage >= FULLY_COVERED)
-        for copy in analyse(doc).copies.values()
-    ]
-
-
-def _copied(sentence: Sentence, span: Span, doc: Document) -> bool:
-    """The phrase stands in text that repeats earlier text: the copy is to be deleted, and its phrases
-    were reported at their first place already."""
-    for copy, whole in doc.memo("ai-stock-phrase:copies", _copies):
-        if copy.start <= span.start < copy.end:
-            return whole or _bare(sentence.text) in doc.masked[: copy.start]
-    return False
-
-
 def _leftover_spans(doc: Document) -> list[Span]:
     """Spans `generation-leftover` reports with its default options (computed once per document)."""
     from jalint.rules.generation_leftover import GenerationLeftover  # only when a phrase matched
@@ -227,6 +206,7 @@ class Options(RuleOptions):
 class AiStockPhrase(Rule[Options]):
     name = "ai-stock-phrase"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "sentence"
     severity = "warning"
     fix_safety = "none"
@@ -265,7 +245,5 @@ class AiStockPhrase(Rule[Options]):
                     continue
                 span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
                 if overlaps(span, doc.memo("ai-stock-phrase:leftovers", _leftover_spans)):
-                    continue
-                if _copied(sentence, span, doc):
                     continue
                 yield Finding(span, f"「{match.group(0)}」は生成された文章によくある決まり文句です。{phrase.advice}")

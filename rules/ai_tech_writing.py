@@ -104,6 +104,7 @@ class Options(RuleOptions):
 class AiTechWriting(Rule[Options]):
     name = "ai-tech-writing"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "info"
     fix_safety = "safe"

@@ -211,6 +211,7 @@ def _kept_count(text: str, start: int, end: int, number: str) -> bool:
 class ArabicKanjiNumbers(Rule[Options]):
     name = "arabic-kanji-numbers"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
     needs_tokens = True

@@ -98,6 +98,7 @@ _AUDIENCE_CAPTION = re.compile(r"(?:にとって|向けに?|の方へ|の皆さ�
 class ColonContinuation(Rule[Options]):
     name = "colon-continuation"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
     fix_safety = "safe"

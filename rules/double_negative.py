@@ -104,6 +104,7 @@ def patterns() -> tuple[Pattern, ...]:
 class DoubleNegative(Rule[Options]):
     name = "double-negative"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "sentence"
     severity = "warning"
     needs_tokens = True

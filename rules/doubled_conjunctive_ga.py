@@ -58,6 +58,7 @@ _SEPARATORS = frozenset({"。", "．", "！", "？", "!", "?"})
 class DoubledConjunctiveGa(Rule):
     name = "doubled-conjunctive-ga"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "sentence"
     severity = "warning"
     needs_tokens = True

@@ -472,6 +472,7 @@ def _accepted(first: _Unit, second: _Unit, key: str, tokens: list[Token], text: 
 class DoubledParticle(Rule[Options]):
     name = "doubled-particle"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "sentence"
     severity = "warning"
     needs_tokens = True

@@ -53,9 +53,7 @@ from collections.abc import Iterator
 
 from jalint.document import Document
 from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.rules._paragraphs import Copy, analyse
-
-FULLY_COVERED = 0.98
+from jalint.rules._paragraphs import FULLY_COVERED, Copy, analyse
 
 
 class Options(RuleOptions):

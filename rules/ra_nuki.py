@@ -104,6 +104,7 @@ def _attached(token: Token, following: Token) -> bool:
 class RaNuki(Rule[NoOptions]):
     name = "ra-nuki"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "sentence"
     severity = "warning"
     needs_tokens = True

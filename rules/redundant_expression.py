@@ -181,6 +181,7 @@ def _fill(template: str, match: tuple[Token | None, ...]) -> str:
 class RedundantExpression(Rule[Options]):
     name = "redundant-expression"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "sentence"
     severity = "warning"
     needs_tokens = True

@@ -60,6 +60,7 @@ from jalint.sentences import Sentence
 class RepeatedConjunction(Rule):
     name = "repeated-conjunction"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
     needs_tokens = True

@@ -90,6 +90,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 class SuccessiveWord(Rule[Options]):
     name = "successive-word"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
     needs_tokens = True

@@ -175,6 +175,7 @@ def _lists(extra: tuple[str, ...]) -> Lists:
 class WordMisuse(Rule[Options]):
     name = "word-misuse"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
     needs_tokens = True

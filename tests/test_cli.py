@@ -726,7 +726,8 @@ def test_rules_json(run):
     items = json.loads(result.stdout)
     assert [item["name"] for item in items] == list(all_rules())
     for item in items:
-        assert set(item) == {"name", "category", "severity", "fix", "enabled_by_default", "textlint", "summary"}
+        assert set(item) == {"name", "category", "severity", "fix", "enabled_by_default", "textlint",
+                             "quiet_in_repeated_text", "summary"}
         assert item["summary"]
     duplicate = next(item for item in items if item["name"] == "duplicate-paragraph")
     assert duplicate == {
@@ -736,8 +737,10 @@ def test_rules_json(run):
         "fix": "unsafe",
         "enabled_by_default": True,
         "textlint": [],
+        "quiet_in_repeated_text": False,
         "summary": all_rules()["duplicate-paragraph"].summary(),
     }
+    assert next(item for item in items if item["name"] == "redundant-expression")["quiet_in_repeated_text"] is True
 
 
 def test_rules_markdown(run):
