@@ -202,8 +202,11 @@ class Document:
         """Span that deletes lines `first..last` and the blank lines after them.
 
         Deleting the trailing blank lines too keeps one blank line between the
-        neighbours; at the end of the file the blank lines before go instead,
-        and the file keeps its final newline.
+        neighbours, and a run of several blank lines before the deleted lines
+        shrinks to one (generated posts often leave two after a cut-off
+        paragraph): a repair leaves one blank line where it deleted. At the end
+        of the file the blank lines before go instead, and the file keeps its
+        final newline.
         """
         lines = self.lines
 
@@ -214,7 +217,10 @@ class Document:
         while end < lines.line_count and blank(end + 1):
             end += 1
         if end < lines.line_count:
-            return Span(lines.line_start(first_line), lines.line_start(end + 1))
+            first = first_line
+            while first > 2 and blank(first - 1) and blank(first - 2):
+                first -= 1
+            return Span(lines.line_start(first), lines.line_start(end + 1))
         start = first_line
         while start > 1 and blank(start - 1):
             start -= 1

@@ -13,6 +13,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from jalint.diagnostic import Diagnostic
@@ -27,6 +28,12 @@ def allowed(diagnostic: Diagnostic, unsafe: bool) -> bool:
 
 def apply_once(text: str, diagnostics: list[Diagnostic], unsafe: bool, newline: str) -> tuple[str, int]:
     """Apply every allowed fix that does not overlap an earlier one; return (text, count)."""
+    chosen = choose(diagnostics, unsafe)
+    return apply_edits(text, [edit for d in chosen for edit in d.fix.edits], newline), len(chosen)
+
+
+def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """The allowed fixes of one pass, in order, leaving out any that overlaps one chosen before it."""
     chosen = []
     taken: list[tuple[int, int]] = []
     for diagnostic in sorted(diagnostics, key=lambda d: (d.fix.edits[0].span.start if d.fix and d.fix.edits else 0)):
@@ -36,9 +43,14 @@ def apply_once(text: str, diagnostics: list[Diagnostic], unsafe: bool, newline: 
         if any(_overlap(r, t) for r in ranges for t in taken):
             continue
         taken.extend(ranges)
-        chosen.extend(diagnostic.fix.edits)
+        chosen.append(diagnostic)
+    return chosen
+
+
+def apply_edits(text: str, chosen: list, newline: str) -> str:
+    """The text with non-overlapping edits applied (replacements take the file's line ending)."""
     if not chosen:
-        return text, 0
+        return text
     pieces = []
     cursor = 0
     for edit in sorted(chosen, key=lambda e: (e.span.start, e.span.end)):
@@ -49,7 +61,7 @@ def apply_once(text: str, diagnostics: list[Diagnostic], unsafe: bool, newline: 
         pieces.append(replacement)
         cursor = edit.span.end
     pieces.append(text[cursor:])
-    return "".join(pieces), len(chosen)
+    return "".join(pieces)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -59,16 +71,73 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def fix_until_stable(
-    text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool, newline: str
+    text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool, newline: str,
+    verified: frozenset[str] = frozenset(),
 ) -> tuple[str, list[Diagnostic]]:
-    """Fix, re-lint and repeat until nothing applicable is left; return (text, remaining)."""
+    """Fix, re-lint and repeat until nothing applicable is left; return (text, remaining).
+
+    The fixes of the rules in `verified` (the structural repairs, which delete
+    and move paragraphs) must keep every sentence of the post
+    (`jalint.repair_check`). A pass whose repairs would lose one is not
+    written: the repairs that lose text on their own are refused for the rest
+    of the run and reported as `repair-refused`, and the pass runs again
+    without them.
+    """
     diagnostics = lint(text)
-    for _ in range(MAX_PASSES):
-        text, applied = apply_once(text, diagnostics, unsafe, newline)
-        if not applied:
+    refused: dict[tuple, tuple[Diagnostic, str]] = {}
+    for _ in range(MAX_PASSES * 2):
+        chosen = choose([d for d in diagnostics if d.fix is None or _identity(text, d) not in refused], unsafe)
+        if not chosen:
             break
+        fixed = apply_edits(text, [edit for d in chosen for edit in d.fix.edits], newline)
+        losing = _losing_repairs(text, fixed, [d for d in chosen if d.rule in verified], newline)
+        if losing:
+            for diagnostic, sentence in losing:
+                refused[_identity(text, diagnostic)] = (diagnostic, sentence)
+            continue
+        text = fixed
         diagnostics = lint(text)
-    return text, diagnostics
+    return text, diagnostics + _refusals(text, diagnostics, refused)
+
+
+def _identity(text: str, diagnostic: Diagnostic) -> tuple:
+    """A fix by what it changes (not where: earlier repairs move it), to recognise it after re-linting."""
+    return (diagnostic.rule, tuple((text[e.span.start : e.span.end], e.replacement) for e in diagnostic.fix.edits))
+
+
+def _losing_repairs(text: str, fixed: str, repairs: list[Diagnostic], newline: str) -> list[tuple[Diagnostic, str]]:
+    """The repairs of a pass that lose a sentence, each with the first sentence it loses."""
+    from jalint.repair_check import lost_sentences  # parses the post twice: only when a repair is applied
+
+    if not repairs:
+        return []
+    spans = [e.span for d in repairs for e in d.fix.edits]
+    if not lost_sentences(text, fixed, spans):
+        return []
+    losing = []
+    for diagnostic in repairs:
+        alone = apply_edits(text, list(diagnostic.fix.edits), newline)
+        lost = lost_sentences(text, alone, [e.span for e in diagnostic.fix.edits])
+        if lost:
+            losing.append((diagnostic, lost[0]))
+    # Together they lose what none loses alone (two repairs deleting both copies): refuse them all.
+    return losing or [(d, "") for d in repairs]
+
+
+def _refusals(text: str, diagnostics: list[Diagnostic], refused: dict[tuple, tuple[Diagnostic, str]]) -> list[Diagnostic]:
+    """A `repair-refused` finding beside each refused repair that still stands in the final text."""
+    standing = {_identity(text, d): d for d in diagnostics if d.fix is not None}
+    found = []
+    for identity, (_, sentence) in refused.items():
+        diagnostic = standing.get(identity)
+        if diagnostic is None:
+            continue
+        shown = f"「{sentence[:40]}{'…' if len(sentence) > 40 else ''}」" if sentence else "一度しか書かれていない文"
+        message = (f"{diagnostic.rule} の修正を適用すると{shown}が記事から失われるため、適用しませんでした。"
+                   "元の箇所と関連箇所を見比べて手で直してください。")
+        found.append(replace(diagnostic, rule="repair-refused", category="engine", severity="error", message=message,
+                             fix=None))
+    return found
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

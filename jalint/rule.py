@@ -94,6 +94,10 @@ class Rule(Generic[OptionsT]):
     # duplicate-paragraph's finding (delete the copy) covers the place. Counting rules keep
     # reporting there, as textlint does, so the two can be compared place by place.
     quiet_in_repeated_text: ClassVar[bool] = False
+    # A structural repair that only removes what the post says twice (a copy, a restarted
+    # fragment, a repeated section): `--fix` checks that no sentence is lost before applying it
+    # (jalint.repair_check) and reports `repair-refused` instead where one would be.
+    fix_keeps_every_sentence: ClassVar[bool] = False
     # The textlint rules this rule replaces (`preset/rule` names), for `explain`,
     # `rules --format json` and `jalint migrate textlint`.
     textlint: ClassVar[tuple[str, ...]] = ()

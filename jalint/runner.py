@@ -192,7 +192,8 @@ def check_target(target: Target, data: bytes, request: RunRequest) -> FileResult
         last[:] = [lint_decoded(target.display, source, active)]
         return last[0].diagnostics
 
-    fixed_text, remaining = fix_until_stable(decoded.text, lint, request.unsafe_fixes, decoded.newline)
+    verified = frozenset(name for name, rule in active.items() if rule.rule.fix_keeps_every_sentence)
+    fixed_text, remaining = fix_until_stable(decoded.text, lint, request.unsafe_fixes, decoded.newline, verified)
     result = FileResult(target.display, remaining, summaries=last[0].summaries if last else {})
     if fixed_text == decoded.text:
         if echo_stdin:

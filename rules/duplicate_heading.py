@@ -45,8 +45,14 @@ jump to the wrong place.
   either.
 
 ## Fix safety
-No fix: whether to delete the repeated section, merge it with the first one or
-rename it is an editorial decision.
+Unsafe (`--unsafe-fixes`, review with `--diff`), in two cases only: when every
+sentence, table and code block under the repeated heading already stands
+earlier in the post (a restarted section), the later section goes whole; when
+the repeated heading directly follows the section it repeats (same level,
+nothing between), only the heading goes and its paragraphs continue that
+section. Otherwise the sections differ, and deleting, merging or renaming is an
+editorial decision: no fix. `--fix` checks that no sentence is lost
+(docs/repair.md).
 """
 
 from __future__ import annotations
@@ -55,7 +61,7 @@ import re
 from collections.abc import Iterator
 
 from jalint.document import Document
-from jalint.rule import Finding, option, Related, Rule, RuleOptions
+from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
 from jalint.sections import Heading, display_title
 from jalint.text import normalise
 
@@ -132,12 +138,50 @@ class _Outline:
         return section_texts(self.doc, self.headings[index].block_index, self.ends[index])
 
 
+def repair(outline: _Outline, original: int, later: int) -> Fix | None:
+    """Drop a restarted section whose text all stands earlier; merge a repeated heading into the section it repeats.
+
+    A generator that restarts a section writes its heading (and often its
+    paragraphs) again. When every sentence, table and code block under the
+    later heading already stands earlier in the post, the later section goes
+    whole. When the later heading directly follows the section it repeats (same
+    level, nothing between), its paragraphs continue that section: only the
+    repeated heading goes. Otherwise the sections differ and a person decides.
+    """
+    doc = outline.doc
+    heading = outline.headings[later]
+    first_block, end_block = heading.block_index, outline.ends[later]
+    if _all_said_before(doc, first_block, end_block):
+        last_line = doc.blocks[end_block - 1].end_line if end_block > first_block else heading.line
+        return Fix.delete(doc.removal_span(heading.line, max(last_line, heading.line)))
+    if outline.ends[original] == first_block and outline.headings[original].level == heading.level:
+        block = doc.blocks[first_block]
+        return Fix.delete(doc.removal_span(block.line, block.end_line))
+    return None
+
+
+def _all_said_before(doc: Document, first_block: int, end_block: int) -> bool:
+    earlier = doc.masked[: doc.blocks[first_block].span.start]
+    earlier_key = normalise(earlier)
+    for sentence in doc.sentences:
+        if first_block < sentence.block_index < end_block:
+            key = normalise(sentence.text)
+            if key and key not in earlier_key:
+                return False
+    for block in doc.blocks[first_block + 1 : end_block]:
+        if block.kind in _WHOLE_BLOCKS and doc.text[block.span.start : block.span.end] not in doc.text[
+                : doc.blocks[first_block].span.start]:
+            return False
+    return True
+
+
 class DuplicateHeading(Rule[Options]):
     name = "duplicate-heading"
     category = "structure"
+    fix_keeps_every_sentence = True
     scope = "document"
     severity = "warning"
-    fix_safety = "none"
+    fix_safety = "unsafe"
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
@@ -158,6 +202,7 @@ class DuplicateHeading(Rule[Options]):
                 f"見出し「{display_title(doc.text, heading)}」は {first.line} 行目の見出しと同じなので、"
                 "重複した節を削除するか見出しを言い換えてください。",
                 related=(Related(first.span, "最初に現れた同じ見出し"),),
+                fix=repair(outline, original, index),
             )
 
     def _is_repeat(self, outline: _Outline, first: int, later: int) -> bool:

@@ -43,17 +43,23 @@ and a plain diff review misses a copy that was merged onto one line.
 
 ## Fix safety
 Unsafe: deletes an exact copy, a fragment, or a merged copy made entirely of
-earlier paragraphs (near copies have no fix, since their differences may be
-intended). It is unsafe because the author may prefer to keep the later place.
+earlier paragraphs; from a merged copy that adds text of its own it deletes the
+sentences that repeat earlier paragraphs and keeps the new ones in place. Near
+copies have no fix, since their differences may be intended. It is unsafe
+because the author may prefer to keep the later place; `--fix` checks that no
+sentence of the post is lost (docs/repair.md).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jalint.document import Document
-from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
+from jalint.positions import Span
+from jalint.rule import Edit, Finding, Fix, option, Related, Rule, RuleOptions
 from jalint.rules._paragraphs import FULLY_COVERED, Copy, analyse
+from jalint.text import normalise
 
 
 class Options(RuleOptions):
@@ -80,9 +86,80 @@ def describe(copy: Copy) -> str:
     )
 
 
+def keep_new_text(doc: Document, copy: Copy) -> Fix | None:
+    """For a merged paragraph: delete what repeats earlier text, keep the rest in place.
+
+    Three kinds of piece go: the text of each earlier paragraph it merged (as
+    written there, its line breaks turned into the spaces a merge leaves), a
+    bold label that repeats an earlier heading (`**見出し**` run into the line),
+    and any sentence that stands whole in one of the merged paragraphs. What is
+    left is what the post says only here; `--fix` checks nothing else is lost.
+    """
+    paragraph = copy.paragraph
+    start, end = paragraph.span.start, paragraph.span.end
+    raw = doc.text[start:end]
+    ranges: list[tuple[int, int]] = []
+    for source in copy.sources:
+        written = doc.text[source.span.start : source.span.end].strip()
+        for variant in dict.fromkeys((written, _LINE_BREAKS.sub(" ", written), _LINE_BREAKS.sub("", written))):
+            at = raw.find(variant) if variant else -1
+            if at >= 0:
+                ranges.append((start + at, start + at + len(variant)))
+                break
+    headings = {normalise(h.title) for h in doc.outline if h.span.start < start}
+    for label in _BOLD_LABEL.finditer(raw):
+        if normalise(label.group(1)) in headings:
+            ranges.append((start + label.start(), start + label.end()))
+    block_index = doc.blocks.index(paragraph.block)
+    for sentence in doc.sentences:
+        if sentence.block_index == block_index:
+            key = normalise(sentence.text)
+            if key and any(key in source.key for source in copy.sources):
+                ranges.append((sentence.span.start, sentence.span.end))
+    merged = _merge(_with_trailing_space(doc, r) for r in ranges)
+    if not merged:
+        return None
+    kept = "".join(doc.masked[a:b] for a, b in _gaps(merged, start, end))
+    if not normalise(kept):
+        return Fix.delete(doc.removal_span(paragraph.block.line, paragraph.block.end_line))
+    return Fix(tuple(Edit(Span(a, b), "") for a, b in merged), "unsafe")
+
+
+_LINE_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
+_BOLD_LABEL = re.compile(r"\*\*([^*\n]+)\*\*")
+
+
+def _with_trailing_space(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
+    """The range and the spaces after it on its line (a merge joins paragraphs with a space)."""
+    start, end = span
+    while end < len(doc.text) and doc.text[end] in " \u3000":
+        end += 1
+    return start, end
+
+
+def _merge(ranges) -> list[tuple[int, int]]:  # noqa: ANN001 - an iterable of (start, end)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _gaps(ranges: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    gaps, cursor = [], start
+    for a, b in ranges:
+        gaps.append((cursor, a))
+        cursor = b
+    gaps.append((cursor, end))
+    return [(a, b) for a, b in gaps if a < b]
+
+
 class DuplicateParagraph(Rule[Options]):
     name = "duplicate-paragraph"
     category = "structure"
+    fix_keeps_every_sentence = True
     scope = "document"
     severity = "error"
     fix_safety = "unsafe"
@@ -99,5 +176,10 @@ class DuplicateParagraph(Rule[Options]):
             deletable = copy.kind in ("exact", "fragment") or (
                 copy.kind == "merged" and copy.coverage >= FULLY_COVERED
             )
-            fix = Fix.delete(doc.removal_span(paragraph.block.line, paragraph.block.end_line)) if deletable else None
+            if deletable:
+                fix = Fix.delete(doc.removal_span(paragraph.block.line, paragraph.block.end_line))
+            elif copy.kind == "merged":
+                fix = keep_new_text(doc, copy)
+            else:
+                fix = None  # a near copy differs in words nobody can choose between automatically
             yield Finding(paragraph.span, describe(copy), related=related, fix=fix)

@@ -56,6 +56,7 @@ def _restart_pair(first: Paragraph | None, second: Paragraph | None) -> bool:
 class DuplicateSentence(Rule[Options]):
     name = "duplicate-sentence"
     category = "structure"
+    fix_keeps_every_sentence = True
     scope = "document"
     severity = "warning"
     Options = Options

@@ -133,6 +133,7 @@ def removal(doc: Document, block: Block) -> Span:
 class TitleRepeatedInBody(Rule[Options]):
     name = "title-repeated-in-body"
     category = "structure"
+    fix_keeps_every_sentence = True
     scope = "document"
     severity = "warning"
     fix_safety = "unsafe"

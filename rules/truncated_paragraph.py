@@ -42,8 +42,12 @@ ja-no-mixed-period finds these too, but about a third of what it flags is fine.
   judged.
 
 ## Fix safety
-No fix: the missing words are unknown. When the text restarts later, delete
-the cut-off paragraph by hand.
+Unsafe, and only where the text is restarted (`--unsafe-fixes`; review with
+`--diff`): the complete restart takes the fragment's place and leaves its own
+(or, when it stands earlier, the fragment goes), so the article keeps one whole
+copy where the reader met it first. Without a restart the missing words are
+unknown: no fix. `--fix` checks that no sentence of the post is lost (see
+docs/repair.md).
 
 ## textlint
 Together with truncated-document, replaces `ja-no-mixed-period`
@@ -60,19 +64,41 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jalint.document import Document
-from jalint.rule import Finding, Rule
+from jalint.rule import Edit, Finding, Fix, Rule
 from jalint.rules._paragraphs import analyse
 from jalint.rules._truncation import AppendixOptions as Options
-from jalint.rules._truncation import article_paragraphs, judge
+from jalint.rules._truncation import Cut, article_paragraphs, judge
+
+
+def repair(doc: Document, cut: Cut) -> Fix | None:
+    """Keep one complete copy of a restarted paragraph, where the reader meets it first.
+
+    A restart further down takes the fragment's place and leaves its own; a
+    restart further up already stands first, so the fragment just goes. Without
+    a restart the missing words are unknown: no fix.
+    """
+    restart = cut.restart
+    if restart is None:
+        return None
+    fragment = cut.block
+    if restart.block.line < fragment.line:
+        return Fix.delete(doc.removal_span(fragment.line, fragment.end_line))
+    complete = doc.text[restart.block.span.start : restart.block.span.end]
+    return Fix(
+        (Edit(fragment.span, complete), Edit(doc.removal_span(restart.block.line, restart.block.end_line), "")),
+        "unsafe",
+    )
 
 
 class TruncatedParagraph(Rule[Options]):
     name = "truncated-paragraph"
     textlint = ("ja-no-mixed-period",)
     category = "structure"
+    fix_keeps_every_sentence = True
     scope = "document"
     severity = "error"
     needs_tokens = True
+    fix_safety = "unsafe"
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
@@ -81,7 +107,8 @@ class TruncatedParagraph(Rule[Options]):
         for paragraph, next_block in paragraphs[:-1]:  # the last one is truncated-document's
             cut = judge(doc, index, paragraph, next_block)
             if cut is not None:
-                yield cut.finding(
+                finding = cut.finding(
                     "段落が文の途中で切れています（{reason}）。文を完成させるか、途中までの段落を削除してください。",
                     "書き直された続き",
                 )
+                yield finding._replace(fix=repair(doc, cut))
