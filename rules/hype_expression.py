@@ -374,6 +374,7 @@ def _reports_past(doc: Document, sentence: Sentence, start: int, end: int) -> bo
 class HypeExpression(Rule[Options]):
     name = "hype-expression"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "sentence"
     severity = "warning"
     fix_safety = "none"
