@@ -14,15 +14,18 @@ words of the sentence:
   「〜べきかもしれない」, 「〜に過ぎないのかもしれない」, 「〜する必要（価値）があるかもしれない」,
   an interpretation (「〜を示している（意味する、告げている）のかもしれない」) and
   「違うかもしれない」, unless the sentence gives the doubt a reason (below);
-- 「思う」「思います」「思える」 on the writer's own statement, with 私は too
-  (「大事な論点だと私は思います」).
+- 「思う」「思います」「思える」 closing the writer's own verdict in a plain voice
+  (「当時の判断は妥当だったと思います」「扱いやすいと思う」), also after だからこそ
+  or 個人的には.
 
 Not reported by default, because the hedge is honest or no hedge at all:
 - a prediction: 「かもしれない」 on an event (「来年には価格が下がるかもしれません」
   「新しい市場が生まれるかもしれない」), on a judgement that foretells
   (「新しい時代の始まりなのかもしれない」「〜する日も近いかもしれない」
-  「この計画もその例外ではないかもしれない」), and 「〜と思う」 on an event in a
-  sentence that names a condition or the future;
+  「この計画もその例外ではないかもしれない」「新しい働き方の到来を告げているのかも
+  しれない」「業界の転換点なのかもしれない」), 「〜と思う」 on a forecast (「〜を形作って
+  いくのだと思います」「重要になると思う」) and on an event in a sentence that names a
+  condition or the future;
 - a guess about the past (「協業が不可欠だったのかもしれない」), about how it looks
   to a party the sentence names (「小さな店にとっては朗報かもしれない」), one
   example among others (「例えば、〜ということかもしれない」) and the reader's
@@ -38,20 +41,33 @@ Not reported by default, because the hedge is honest or no hedge at all:
   intentions (彼らの狙い, 意図, 戦略), a concession (確かに, もちろん, or a next
   sentence that opens with しかし, でも, ただ, …), a gentle suggestion or tip
   (「試してみるのもいいかもしれません」「考えてみる価値があるかもしれません」
-  「見直す良い機会かもしれません」「〜にたとえると理解しやすいかもしれません」), or a
-  possibility that is itself the content (「〜かもしれない、という指摘」);
+  「見直す良い機会かもしれません」「〜にたとえると理解しやすいかもしれません」
+  「組むのも賢い選択かもしれません」「〜する設計も有効かもしれません」), a limit the
+  writer concedes (「完璧な解決策ではないかもしれません」), a judgement for a group the
+  sentence names (「技術者としては〜かもしれない」), or a possibility that is itself the
+  content (「〜かもしれない、という指摘」);
+- 「思う」 in the writer's own voice, which states a conviction or gives advice rather than
+  doubts: an opinion signed as one (「〜への道だと私は思います」「理想的だと僕は思う」
+  「私が思うに、…」), the emphatic endings 「〜と思うんだ」「〜と思うのです」
+  「〜ように思えるんです」「〜と思うよ」「〜と思いますね」, and a conviction marked with
+  こそ (「この姿勢こそが鍵だと思います」);
 - 「思う」 that is no hedge: a plan (「紹介したいと思います」「試そうと思う」), a wish
-  (「参考になればと思います」), a feeling (「光栄に思います」「嬉しく思う」), a polite
+  (「参考になればと思います」「意識してほしいと思います」), a feeling (「光栄に思います」
+  「嬉しく思う」「喜ばしいことだと思います」), a judgement for a group the writer names
+  (「貢献したい方には魅力的だと思います」), a polite
   guess about the reader (「〜のことと思います」「ご理解いただけたかと思います」),
   agreement (「その通りだと思います」「〜だと私も思います」), emphasis
   (「〜かもしれない、とさえ思う」), a thought quoted as words (「ちょっと待て、と思う」
-  「「だから何？」と思う」), a guess at someone else's mind (「彼らは理解しているのだと
-  思います」), a suggestion (「〜と組むのも賢い選択だと思います」「掘り下げてみる価値が
+  「「だから何？」と思う」), a guess at someone else's mind or aims (「彼らは理解しているのだと
+  思います」「〜を目指しているように思えます」「多くの企業が悩んでいるところだと思います」,
+  or with 彼ら as the subject of the sentence before), a suggestion (「〜と組むのも賢い選択だと思います」「掘り下げてみる価値が
   あると思う」), a polite guess about what the reader has taken in (「〜は明らかになったかと
   思います」「耳にした方も多いかと思います」), a concession
   (「便利だとは思いますが」「便利だと思いますが、…」「もちろん妥当だったと思います。でも…」),
   and 「思える」 before が/けど, which says how something looks before the writer corrects it;
-- 「可能性を示唆」 where 可能性 is a noun (「新たな可能性を示唆する」), not a hedge on a clause.
+- 「可能性を示唆」 where 可能性 is a noun (「新たな可能性を示唆する」), not a hedge on a clause,
+  and in a supposition (「〜可能性を示唆しているとすれば、…」);
+- 「思う」 on an opinion the sentence argues for (「〜でしょうから、…有益だと思います」).
 
 Also never reported: a concession in the same sentence (「〜かもしれませんが、…」
 grants the other side a point before the writer's claim), a phrase inside
@@ -112,9 +128,11 @@ differences, all for precision or coverage of the same intent:
 - 「思いますか」 (a question to the reader), 「思いますよね」 and 「思う」 after
   あなた/皆さん/読者 (the reader's thought) are not reported.
 - Suspense hooks (「今回はちょっと違うかもしれない」), predictions in the form of a
-  judgement (「始まりなのかもしれない」), guesses about the past or about others'
-  minds, suggestions, quoted thoughts and concessions are not reported by default
-  (see What it finds); an independent strict review judged these false positives.
+  judgement (「始まりなのかもしれない」), forecasts with 思う, guesses about the past
+  or about others' minds, suggestions, quoted thoughts, concessions and 思う in the
+  writer's signed or emphatic voice (「〜だと私は思います」「〜と思うんだ」) are not
+  reported by default (see What it finds); an independent strict review judged these
+  false positives.
   `all-hedges = true` reports them as upstream does.
 - 「可能性を示唆」 is found with any form of する (示唆します, 示唆された);
   upstream only finds 「示唆している」.
@@ -163,7 +181,7 @@ class Phrase(NamedTuple):
     not_preceded_by: tuple[tuple[TokenPattern, ...], ...]  # default mode only
     needs: tuple[str, ...]  # one of these texts is in every sentence the phrase matches
     not_after: tuple[str, ...]  # earlier in the sentence, these make the phrase someone else's thought
-    judge: str  # "hedge", "opinion" or "": the default mode's test for a reason to hedge
+    judge: str  # "hedge", "opinion", "double" or "": the default mode's test for a reason to hedge
     advice: str
 
 
@@ -176,6 +194,7 @@ class HedgeWords(NamedTuple):
     suggestions: tuple[str, ...]
     prediction_endings: tuple[str, ...]
     experience_endings: tuple[str, ...]
+    limits: tuple[str, ...]
     evaluation_nouns: frozenset[str]
     conditional: tuple[str, ...]
     speculation: tuple[str, ...]
@@ -193,6 +212,14 @@ class HedgeWords(NamedTuple):
     opinion_next_concession: tuple[str, ...]
     opinion_others: tuple[str, ...]
     opinion_suggestions: re.Pattern[str]
+    hedge_suggestions: re.Pattern[str]
+    opinion_others_before: tuple[str, ...]
+    opinion_reasons: tuple[str, ...]
+    opinion_emphasis: re.Pattern[str]
+    voice: re.Pattern[str]
+    voice_frames: tuple[str, ...]
+    feelings: tuple[str, ...]
+    forecast_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -231,6 +258,7 @@ def _hedge_words() -> HedgeWords:
         suggestions=tuple(hedge["suggestions"]),
         prediction_endings=tuple(hedge["prediction-endings"]),
         experience_endings=tuple(hedge["experience-endings"]),
+        limits=tuple(hedge["limits"]),
         evaluation_nouns=frozenset(hedge["evaluation-nouns"]),
         conditional=tuple(hedge["conditional"]),
         speculation=tuple(hedge["speculation"]),
@@ -250,6 +278,18 @@ def _hedge_words() -> HedgeWords:
         opinion_suggestions=re.compile(
             "のも(?:" + "|".join(map(re.escape, opinion["suggestions"])) + ")(?:選択|方法|手段|考え)?(?:だ|です)?と$"
         ),
+        hedge_suggestions=re.compile(
+            "のも(?:" + "|".join(map(re.escape, opinion["suggestions"])) + ")(?:選択|方法|手段|考え)(?:なの|なん)?$"
+        ),
+        opinion_others_before=tuple(opinion["others-before"]),
+        opinion_reasons=tuple(opinion["reasons"]),
+        opinion_emphasis=re.compile("|".join(opinion["emphasis"])),
+        voice=re.compile(
+            "(?:" + "|".join(map(re.escape, opinion["voice-subjects"])) + r")(?:自身)?(?:は|には|としては)"
+        ),
+        voice_frames=tuple(opinion["voice-frames"]),
+        feelings=tuple(opinion["feelings"]),
+        forecast_verbs=frozenset(opinion["forecast-verbs"]),
     )
 
 
@@ -288,6 +328,14 @@ def _predicate(tokens: Sequence[Token], index: int) -> int:
 
 # What may follow a predicate before かも: 〜に過ぎない, 〜でしかない, 〜なの, 〜の.
 _COPULA_END = re.compile(r"(?:に過ぎない|にすぎない|でしかない)?(?:なの|なん|の|ん)?$")
+
+
+# After 可能性を示唆, a supposition: 「…可能性を示唆しているとすれば、…」.
+_SUPPOSED = re.compile(r"[^、。]{0,6}?(?:とすれば|としたら|とすると|とするなら|のなら|ならば)")
+
+
+# A quotation inside the sentence: 「…」.
+_QUOTED = re.compile(r"「[^」]*」")
 
 
 # What closes the clause before 思う: 〜だと, 〜と.
@@ -375,11 +423,17 @@ def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str,
         return True  # a prediction or a guess about an event
     if _hook(tokens, start, before, words):
         return True
-    if before.endswith(words.suggestions):
-        return True
+    if before.endswith(words.suggestions) or words.hedge_suggestions.search(before):
+        return True  # 「〜に注目するのも賢い選択かもしれません」
     stem = _COPULA_END.sub("", before)
     if stem.endswith(words.prediction_endings) or stem.endswith(words.experience_endings):
         return True
+    told = before.rfind("を")  # 「時代の到来を告げているのかもしれない」: what is told is a forecast
+    if told > 0 and len(before) - told <= 12 and "、" not in before[told:]:
+        if before[:told].endswith(words.prediction_endings):
+            return True
+    if stem.endswith(("ではない", "じゃない")) and any(word in before for word in words.limits):
+        return True  # a limit conceded: 「完璧な解決策ではないかもしれません」
     if _past(tokens, start):
         return True  # a guess about what happened or why: 「協業が不可欠だったのかもしれない」
     if _reason_in_sentence(tokens, start, before, words):
@@ -394,13 +448,17 @@ def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str,
 
 
 def _opinion_has_reason(tokens: Sequence[Token], start: int, stop: int, before: str, next_text: str,
-                        words: HedgeWords) -> bool:
+                        words: HedgeWords, previous: str = "") -> bool:
     """In the default mode, whether a 思う is no hedge on the writer's claim (not reported)."""
     k = stop
     while k < len(tokens) and tokens[k].pos == "助動詞":
         k += 1
     if k < len(tokens) and tokens[k].surface in ("が", "けど", "けれど", "けれども"):
         return True  # a concession: 「素晴らしい技術だと思いますが、…」
+    if k < len(tokens) and (tokens[k].pos_detail == "準体助詞" or tokens[k].surface in _VOICE_ENDINGS):
+        return True  # the writer's voice, not doubt: 「何より大切だと思うんだ」「重みがあるように思えるのです」
+    if words.voice.search(before) or any(frame in before for frame in words.voice_frames):
+        return True  # an opinion signed as one: 「真のイノベーターへの道だと私は思います」
     if (
         any(word in before for word in words.opinion_concession_before)
         or before.startswith(words.opinion_concession_opening)
@@ -409,6 +467,14 @@ def _opinion_has_reason(tokens: Sequence[Token], start: int, stop: int, before: 
         return True  # 「もちろん賢明な判断だったと思います。でも、…」
     if any(word in before for word in words.opinion_others):
         return True  # 「彼らはそれを理解しているのだと思います」
+    if previous.startswith(words.opinion_others_before) and not any(
+        t.surface == "は" and t.pos_detail == "係助詞" for t in tokens[:start]
+    ):
+        return True  # 「彼らは…を蓄積している。…技術を磨いているのだと思う」: the same guess, its subject left out
+    if words.opinion_emphasis.search(_QUOTED.sub("", before)):
+        return True  # a conviction: 「それこそが、この仕事の醍醐味だと思います」
+    if any(word in before for word in words.opinion_reasons):
+        return True  # an opinion argued for: 「〜が重要になるでしょうから、理解しておくことは有益だと思います」
     if words.opinion_suggestions.search(before) or _OPINION_END.sub("", before).endswith(words.suggestions):
         return True  # 「共同研究を探るのも賢い選択だと思います」「掘り下げてみる価値があると思う」
     if before.endswith(("違うように", "違うと")) and any(word in before for word in words.hook_difference):
@@ -416,14 +482,40 @@ def _opinion_has_reason(tokens: Sequence[Token], start: int, stop: int, before: 
     if tokens[start].surface in words.appearance:  # 一見簡単に思える。しかし…
         if "一見" in before or next_text.startswith(words.next_concession):
             return True
+    stem = _OPINION_END.sub("", before)
+    if stem.removesuffix("こと").endswith(words.feelings):
+        return True  # a feeling: 「喜ばしいことだと思います」
+    if _forecast(tokens, start, words):
+        return True  # a forecast: 「業界の未来を形作っていくのだと思います」「重要になると思う」
     if start >= 2 and tokens[start - 1].surface == "と" and tokens[start - 2].pos == "動詞":
         return _reason_in_sentence(tokens, start, before, words)  # a prediction: 「…れば、増えると思います」
     return False
 
 
+# After 思う, the writer's voice rather than doubt: 「〜と思うよ」「〜と思いますね」 (and 〜と思うんだ, 〜と思うのです).
+_VOICE_ENDINGS = frozenset({"ん", "の", "よ", "ね", "な"})
+
+
+def _forecast(tokens: Sequence[Token], start: int, words: HedgeWords) -> bool:
+    """思う at `start` closes a forecast: an event still to come (〜になる, 〜していく, 〜になってくる)."""
+    if start < 2 or tokens[start - 1].surface != "と":
+        return False
+    j = start - 2
+    while j >= 0 and tokens[j].pos == "助動詞" and tokens[j].lemma in ("だ", "です"):
+        j -= 1
+    while j >= 0 and (tokens[j].pos_detail == "準体助詞" or tokens[j].surface == "ん"):
+        j -= 1
+    if j < 0 or tokens[j].pos != "動詞" or not tokens[j].conjugation.startswith(("終止形", "連体形")):
+        return False
+    if tokens[j].lemma in ("行く", "来る") and j > 0 and tokens[j - 1].surface == "て":
+        return True  # 〜していく, 〜になってくる
+    return tokens[j].lemma in words.forecast_verbs
+
+
 class WeakPhrase(Rule[Options]):
     name = "weak-phrase"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
     needs_tokens = True
@@ -484,8 +576,10 @@ class WeakPhrase(Rule[Options]):
                             tokens, found.start, found.stop, text, before, following, words, previous
                         ):
                             continue
+                        if phrase.judge == "double" and _SUPPOSED.match(text, last.end - base):
+                            continue  # 「〜可能性を示唆しているとすれば、…」 entertains it, and says so
                         if phrase.judge == "opinion" and _opinion_has_reason(
-                            tokens, found.start, found.stop, before, following, words
+                            tokens, found.start, found.stop, before, following, words, previous
                         ):
                             continue
                     yield Finding(
