@@ -120,8 +120,20 @@ def _losing_repairs(text: str, fixed: str, repairs: list[Diagnostic], newline: s
         lost = lost_sentences(text, alone, [e.span for e in diagnostic.fix.edits])
         if lost:
             losing.append((diagnostic, lost[0]))
-    # Together they lose what none loses alone (two repairs deleting both copies): refuse them all.
-    return losing or [(d, "") for d in repairs]
+    if losing:
+        return losing
+    # Together they lose what none loses alone (two repairs deleting both copies): add them one by
+    # one and refuse each one that makes the pass lose a sentence.
+    taken: list = []
+    for diagnostic in repairs:
+        trial = [*taken, *diagnostic.fix.edits]
+        lost = lost_sentences(text, apply_edits(text, sorted(trial, key=lambda e: e.span.start), newline),
+                              [e.span for e in trial])
+        if lost:
+            losing.append((diagnostic, lost[0]))
+        else:
+            taken = trial
+    return losing or [(d, "") for d in repairs]  # cannot happen, but never let a losing pass through
 
 
 def _refusals(text: str, diagnostics: list[Diagnostic], refused: dict[tuple, tuple[Diagnostic, str]]) -> list[Diagnostic]:

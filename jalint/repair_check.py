@@ -1,20 +1,18 @@
 """The repair safety net: no sentence of a post may be lost by a repair.
 
 Why: the structural repairs (duplicate-paragraph, duplicate-heading,
-truncated-paragraph) delete and move whole paragraphs of a generated post; a
-wrong judgement there would silently delete what the writer said once. So the
-promise is checked, not assumed: after a repair, every sentence of the
-original must still stand in the post, either itself (an exact duplicate of it
-was kept), or as the start of a kept sentence (it was a cut-off copy of it), or
-as the end of one (a cut-off fragment was glued before it).
-`jalint.fixes` refuses a repair that breaks this and reports it instead, and the
-tests and the corpus measurement use the same function.
+truncated-paragraph, dangling-heading, ...) delete and move whole paragraphs of
+a generated post; a wrong judgement there would silently delete what the
+writer said once. So the promise is checked, not assumed: after a repair, every
+sentence of the original must still stand in the post, whole and in one piece
+(an exact duplicate of it was kept, it was a cut-off copy of a kept sentence,
+or a fragment or label was glued to it). `jalint.fixes` refuses a repair that
+breaks this and reports it instead, and the tests and the corpus measurement
+(benchmarks/repair_corpus.py) use the same function.
 
-Sentences are compared as a reader sees them: the visible text (inline markup
-and code masked out), width-folded and without whitespace (`jalint.text.normalise`).
-Headings are not checked themselves, but a kept heading counts (a heading's
-words run into a sentence). Front matter does not (repairs never touch it),
-except that its title counts as kept: a body line that only repeats the title
+Text is compared as a reader sees it: the visible text (inline markup and code
+masked out), width-folded and without whitespace (`jalint.text.normalise`).
+The front matter counts as kept text: a body line that only repeated the title
 stands there.
 """
 
@@ -35,7 +33,8 @@ def sentence_keys(doc: Document, within: Iterable[Span] | None = None, ignore: I
     spans = sorted(within) if within is not None else None
     ignored = sorted(ignore)
     keys = []
-    for sentence in [*doc.sentences, *(doc.heading_sentences if headings else ())]:
+    heading_sentences = [h for h in doc.heading_sentences if headings or _carries_prose(h.text)]
+    for sentence in [*doc.sentences, *heading_sentences]:
         if spans is not None and not _overlaps(sentence.span, spans):
             continue
         if ignored and _overlaps(sentence.span, ignored):
@@ -46,6 +45,14 @@ def sentence_keys(doc: Document, within: Iterable[Span] | None = None, ignore: I
     return keys
 
 
+def _carries_prose(heading: str) -> bool:
+    """A "heading" that holds sentences: paragraphs a generator ran into a heading line (`### A ### B 本文。`)."""
+    return any(mark in heading for mark in "。！？") or len(heading) > _LONGEST_HEADING
+
+
+_LONGEST_HEADING = 80
+
+
 def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(s.start < span.end and span.start < s.end for s in spans)
 
@@ -53,43 +60,44 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
 def lost_sentences(before: str, after: str, within: Iterable[Span] | None = None, ignore: Iterable[Span] = ()) -> list[str]:
     """Sentences of `before` (only those overlapping `within`, if given) that `after` no longer holds.
 
-    Headings are not checked (a repeated or empty heading carries no text of its
-    own), and sentences overlapping `ignore` are not either: text a rule was
-    asked to remove outright (a generation leftover such as 「承知いたしました。」).
+    A sentence is kept when its visible text still stands, whole and in one
+    piece, in the visible text of `after` (front matter title included): as a
+    sentence of its own (an exact duplicate was kept), as the start of a longer
+    one (it was a cut-off copy), as the end of one (a fragment was glued before
+    it), or beside the labels and headings it had been run into (`**見出し：**
+    本文` on one line). A short sentence (under `SHORT` characters, such as
+    「はい。」) must be a kept sentence or the start of one, since its characters
+    easily stand inside some other sentence.
 
-    A sentence is kept when `after` has it, or has a sentence that starts with
-    it (the original was a cut-off copy of the kept one) or ends with it (a
-    cut-off fragment was glued before it, and the sentence goes on after the
-    fragment: another finding's business, not lost text); a heading's words
-    run into the front of a sentence count as the heading plus the sentence.
+    Headings are not checked (a repeated or empty heading carries no text of its
+    own) unless they hold sentences (a paragraph run into a heading line), and
+    sentences overlapping `ignore` are not either: text a rule was asked to
+    remove outright (a generation leftover such as 「承知いたしました。」).
     """
-    original = sentence_keys(_document(before), within, ignore, headings=False)
+    original_doc = _document(before)
+    original = sentence_keys(original_doc, within, ignore, headings=False)
     if not original:
         return []
     kept_doc = _document(after)
-    kept = sorted({*sentence_keys(kept_doc), *_title_keys(kept_doc)})
-    kept_backwards = sorted(key[::-1] for key in kept)
-    headings = [key for key in {normalise(s.text) for s in kept_doc.heading_sentences} if key]
+    title = kept_doc.front_matter.get("title") if kept_doc.front_matter is not None else None
+    visible = normalise(kept_doc.masked) + "\0" + (normalise(title) if isinstance(title, str) else "")
+    whole = sorted(set(sentence_keys(kept_doc)))
+    headings = {normalise(h.title) for h in (*kept_doc.outline, *original_doc.outline)} - {""}
 
     def is_kept(key: str) -> bool:
-        if _begins(kept, key) or _begins(kept_backwards, key[::-1]):
+        if not key or (len(key) >= SHORT and key in visible):
             return True
-        # A heading's words run into the sentence after it (`**見出し** 本文…` on one line): both kept.
-        return any(key.startswith(h) and len(h) < len(key) and is_kept(key[len(h):]) for h in headings)
+        at = bisect_left(whole, key)
+        if at < len(whole) and whole[at].startswith(key):  # the same sentence, or a cut-off copy of it
+            return True
+        # Headings run into the line (`### 見出し ### 見出し 本文…`): each heading and the rest, one by one.
+        return any(key.startswith(h) and is_kept(key[len(h) :].lstrip(_LABEL_ENDS)) for h in headings if h != key)
 
     return [key for key in original if not is_kept(key)]
 
 
-def _begins(keys: list[str], key: str) -> bool:
-    """Some key of the sorted list equals `key` or starts with it."""
-    at = bisect_left(keys, key)
-    return at < len(keys) and keys[at].startswith(key)
-
-
-def _title_keys(doc: Document) -> list[str]:
-    """The front matter's title: a body line that only repeated it (title-repeated-in-body) is kept there."""
-    title = doc.front_matter.get("title") if doc.front_matter is not None else None
-    return [normalise(title)] if isinstance(title, str) and normalise(title) else []
+SHORT = 8  # characters; a shorter sentence (「はい。」) must be a kept sentence or the start of one
+_LABEL_ENDS = ":-"  # what joins a label to its text, after width folding (：→:)
 
 
 def _document(text: str) -> Document:

@@ -62,6 +62,7 @@ class Options(RuleOptions):
 class AccidentalSetextHeading(Rule[Options]):
     name = "accidental-setext-heading"
     category = "structure"
+    fix_keeps_every_sentence = True
     scope = "block"
     severity = "warning"
     fix_safety = "safe"

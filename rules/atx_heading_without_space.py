@@ -48,6 +48,7 @@ _HASHTAGS = re.compile(r"^(?:#[^\s#*]+(?:\s+#[^\s#*]+)+|#[A-Za-z0-9_]+)\s*$")
 class AtxHeadingWithoutSpace(Rule):
     name = "atx-heading-without-space"
     category = "structure"
+    fix_keeps_every_sentence = True
     scope = "block"
     severity = "warning"
     fix_safety = "safe"

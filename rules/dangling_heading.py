@@ -81,6 +81,7 @@ def _describe(doc: Document, heading: Heading) -> str:
 class DanglingHeading(Rule):
     name = "dangling-heading"
     category = "structure"
+    fix_keeps_every_sentence = True
     scope = "document"
     severity = "warning"
     fix_safety = "unsafe"

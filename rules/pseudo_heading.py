@@ -65,6 +65,7 @@ class Options(RuleOptions):
 class PseudoHeading(Rule[Options]):
     name = "pseudo-heading"
     category = "structure"
+    fix_keeps_every_sentence = True
     scope = "document"
     severity = "warning"
     fix_safety = "unsafe"
