@@ -44,8 +44,11 @@ and a plain diff review misses a copy that was merged onto one line.
 ## Fix safety
 Unsafe: deletes an exact copy, a fragment, or a merged copy made entirely of
 earlier paragraphs; from a merged copy that adds text of its own it deletes the
-sentences that repeat earlier paragraphs and keeps the new ones in place. Near
-copies have no fix, since their differences may be intended. It is unsafe
+sentences that repeat earlier paragraphs and keeps the new ones in place. A
+near copy is deleted only when each of its sentences still stands elsewhere in
+the post (a difference in spacing or markup); where it words something
+differently the repair is refused and reported (`repair-refused`), since the
+difference may be intended. It is unsafe
 because the author may prefer to keep the later place; `--fix` checks that no
 sentence of the post is lost (docs/repair.md).
 """
@@ -181,5 +184,7 @@ class DuplicateParagraph(Rule[Options]):
             elif copy.kind == "merged":
                 fix = keep_new_text(doc, copy)
             else:
-                fix = None  # a near copy differs in words nobody can choose between automatically
+                # A near copy may differ in words: its deletion goes through only if every one of its
+                # sentences still stands in the post (jalint.fixes checks), else it is refused and reported.
+                fix = Fix.delete(doc.removal_span(paragraph.block.line, paragraph.block.end_line))
             yield Finding(paragraph.span, describe(copy), related=related, fix=fix)

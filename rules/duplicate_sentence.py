@@ -28,7 +28,11 @@ repetition is enough for a reader to notice that nobody edited the text.
   so stock phrases such as 「詳しく見ていきましょう。」 are not reported.
 
 ## Fix safety
-No fix: which of the two places should keep the sentence is an editorial choice.
+Unsafe (`--unsafe-fixes`, review with `--diff`): deletes the later copy, keeping
+the first place as duplicate-paragraph does; which place should keep the
+sentence is an editorial choice, hence unsafe. Only in paragraphs (an emptied
+list item or table cell would be a new defect). `--fix` checks that no sentence
+is lost (docs/repair.md).
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jalint.document import Document
-from jalint.rule import Finding, option, Related, Rule, RuleOptions
+from jalint.positions import Span
+from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
 from jalint.rules._paragraphs import Paragraph, analyse
 from jalint.sentences import Sentence
 from jalint.text import normalise
@@ -53,12 +58,33 @@ def _restart_pair(first: Paragraph | None, second: Paragraph | None) -> bool:
     return (not first.complete and first.key in second.key) or (not second.complete and second.key in first.key)
 
 
+def _delete_repeat(doc: Document, sentence: Sentence) -> Fix | None:
+    """Delete the later copy: the sentence (and the spaces after it), or its paragraph if it is all there is.
+
+    Only in a paragraph: a list item or table cell left empty would be a new defect.
+    """
+    block = doc.blocks[sentence.block_index]
+    if block.kind != "paragraph":
+        return None
+    others = [s for s in doc.sentences if s.block_index == sentence.block_index and s is not sentence
+              and normalise(s.text)]
+    if others:
+        end = sentence.span.end
+        while end < len(doc.text) and doc.text[end] in " \u3000":
+            end += 1
+        return Fix.delete(Span(sentence.span.start, end))
+    if block.top_level:
+        return Fix.delete(doc.removal_span(block.line, block.end_line))
+    return None
+
+
 class DuplicateSentence(Rule[Options]):
     name = "duplicate-sentence"
     category = "structure"
     fix_keeps_every_sentence = True
     scope = "document"
     severity = "warning"
+    fix_safety = "unsafe"
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
@@ -85,4 +111,5 @@ class DuplicateSentence(Rule[Options]):
                 sentence.span,
                 f"この文は {line} 行目の文の繰り返しです。どちらか一方を削除してください。",
                 related=(Related(first.span, f"既出の文（{line} 行目）"),),
+                fix=_delete_repeat(doc, sentence),
             )
