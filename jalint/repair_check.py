@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -79,25 +80,36 @@ def lost_sentences(before: str, after: str, within: Iterable[Span] | None = None
     if not original:
         return []
     kept_doc = _document(after)
-    title = kept_doc.front_matter.get("title") if kept_doc.front_matter is not None else None
-    visible = normalise(kept_doc.masked) + "\0" + (normalise(title) if isinstance(title, str) else "")
+    # The visible body, and the raw text too: front matter (title, description) and list numbers count as kept.
+    visible = _loose(normalise(kept_doc.masked) + "\0" + normalise(after))
     whole = sorted(set(sentence_keys(kept_doc)))
     headings = {normalise(h.title) for h in (*kept_doc.outline, *original_doc.outline)} - {""}
 
+    @lru_cache(maxsize=None)  # the splits below revisit the same pieces
     def is_kept(key: str) -> bool:
-        if not key or (len(key) >= SHORT and key in visible):
+        if not key or (len(key) >= SHORT and _loose(key) in visible):
             return True
         at = bisect_left(whole, key)
         if at < len(whole) and whole[at].startswith(key):  # the same sentence, or a cut-off copy of it
             return True
         # Headings run into the line (`### 見出し ### 見出し 本文…`): each heading and the rest, one by one.
-        return any(key.startswith(h) and is_kept(key[len(h) :].lstrip(_LABEL_ENDS)) for h in headings if h != key)
+        if any(key.startswith(h) and is_kept(key[len(h) :].lstrip(_LABEL_ENDS)) for h in headings if h != key):
+            return True
+        # Pieces glued at a closing quote or a label's colon (「題名」 run into the next sentence): each kept.
+        return any(is_kept(key[: at + 1]) and is_kept(key[at + 1 :])
+                   for at, char in enumerate(key[:-1]) if char in _PIECE_ENDS and at + 1 >= SHORT)
 
     return [key for key in original if not is_kept(key)]
 
 
+def _loose(text: str) -> str:
+    """Without colons: the masking of inline markup takes a colon right after `**` with it, or not."""
+    return text.replace(":", "")
+
+
 SHORT = 8  # characters; a shorter sentence (「はい。」) must be a kept sentence or the start of one
 _LABEL_ENDS = ":-"  # what joins a label to its text, after width folding (：→:)
+_PIECE_ENDS = "」』):"  # where two kept pieces may have been glued into one sentence
 
 
 def _document(text: str) -> Document:
