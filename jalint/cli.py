@@ -313,13 +313,17 @@ def _print_statistics(results: list[FileResult], output_format: str, stream) -> 
     diagnostics = diagnostics_of(results)
     counts = Counter(d.rule for d in diagnostics)
     fixable = Counter(d.rule for d in diagnostics if d.fix is not None)
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    fixed: Counter = Counter()
+    for result in results:
+        fixed.update(result.repaired)
+    rows = sorted({**{rule: 0 for rule in fixed}, **counts}.items(), key=lambda item: (-item[1], item[0]))
     if output_format == "json":
-        data = [{"rule": rule, "count": count, "fixable": fixable[rule]} for rule, count in rows]
+        data = [{"rule": rule, "count": count, "fixable": fixable[rule], "fixed": fixed[rule]} for rule, count in rows]
         stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     for rule, count in rows:
-        stream.write(f"{count:>6}  {rule:<28} {'fixable ' + str(fixable[rule]) if fixable[rule] else ''}".rstrip() + "\n")
+        notes = [f"fixable {fixable[rule]}" if fixable[rule] else "", f"fixed {fixed[rule]}" if fixed[rule] else ""]
+        stream.write(f"{count:>6}  {rule:<28} {'  '.join(n for n in notes if n)}".rstrip() + "\n")
 
 
 @cli.command("rules")

@@ -92,6 +92,7 @@ class FileResult:
     fixed_bytes: bytes | None = None  # the new content, for stdin (printed, not written)
     summaries: dict[str, Any] = field(default_factory=dict)  # per corpus rule, for the corpus phase
     cache_key: str = ""  # the cache key of the bytes these results come from ("" when caching is off)
+    repaired: dict[str, int] = field(default_factory=dict)  # with --fix/--diff: fixes applied, by rule
 
 
 SOURCE_BEFORE = 80  # characters of context kept before a finding's column

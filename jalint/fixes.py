@@ -12,6 +12,7 @@ import difflib
 import os
 import stat
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -72,7 +73,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def fix_until_stable(
     text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool, newline: str,
-    verified: frozenset[str] = frozenset(),
+    verified: frozenset[str] = frozenset(), applied: Counter | None = None,
 ) -> tuple[str, list[Diagnostic]]:
     """Fix, re-lint and repeat until nothing applicable is left; return (text, remaining).
 
@@ -81,7 +82,7 @@ def fix_until_stable(
     (`jalint.repair_check`). A pass whose repairs would lose one is not
     written: the repairs that lose text on their own are refused for the rest
     of the run and reported as `repair-refused`, and the pass runs again
-    without them.
+    without them. `applied`, if given, counts the fixes applied by rule.
     """
     diagnostics = lint(text)
     refused: dict[tuple, tuple[Diagnostic, str]] = {}
@@ -96,6 +97,8 @@ def fix_until_stable(
                 refused[_identity(text, diagnostic)] = (diagnostic, sentence)
             continue
         text = fixed
+        if applied is not None:
+            applied.update(d.rule for d in chosen)
         diagnostics = lint(text)
     return text, diagnostics + _refusals(text, diagnostics, refused)
 

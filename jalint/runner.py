@@ -6,6 +6,8 @@ CLI prints them and exits 2), undecodable text becomes an `encoding` finding.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,8 +195,11 @@ def check_target(target: Target, data: bytes, request: RunRequest) -> FileResult
         return last[0].diagnostics
 
     verified = frozenset(name for name, rule in active.items() if rule.rule.fix_keeps_every_sentence)
-    fixed_text, remaining = fix_until_stable(decoded.text, lint, request.unsafe_fixes, decoded.newline, verified)
-    result = FileResult(target.display, remaining, summaries=last[0].summaries if last else {})
+    applied: Counter = Counter()
+    fixed_text, remaining = fix_until_stable(decoded.text, lint, request.unsafe_fixes, decoded.newline, verified,
+                                             applied)
+    result = FileResult(target.display, remaining, summaries=last[0].summaries if last else {},
+                        repaired=dict(applied))
     if fixed_text == decoded.text:
         if echo_stdin:
             result.fixed_bytes = data

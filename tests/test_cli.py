@@ -381,8 +381,8 @@ def test_statistics(run, two_findings, write_post):
 def test_statistics_json(run, two_findings):
     result = run("check", "post.md", "--statistics", "--format", "json")
     assert json.loads(result.stdout) == [
-        {"rule": "duplicate-paragraph", "count": 1, "fixable": 1},
-        {"rule": "front-matter-syntax", "count": 1, "fixable": 0},
+        {"rule": "duplicate-paragraph", "count": 1, "fixable": 1, "fixed": 0},
+        {"rule": "front-matter-syntax", "count": 1, "fixable": 0, "fixed": 0},
     ]
 
 

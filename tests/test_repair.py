@@ -127,3 +127,13 @@ def test_a_repair_that_would_lose_a_sentence_is_refused_and_reported(verified: b
     refusals = [d for d in remaining if d.rule == "repair-refused"]
     assert len(refusals) == 1 and "残すべき大切な一文です。" in refusals[0].message
     assert refusals[0].fix is None
+
+
+def test_statistics_after_a_repair_count_what_was_fixed_by_rule(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(DAMAGED, encoding="utf-8")
+    done = jalint("--fix", "--unsafe-fixes", "--statistics", str(post))
+    lines = {line.split()[1]: line for line in done.stdout.splitlines() if line.strip()}
+    for rule in ("duplicate-paragraph", "truncated-paragraph", "duplicate-heading"):
+        assert rule in lines and "fixed " in lines[rule], done.stdout
+    assert lines["duplicate-paragraph"].split()[0] == "0"  # none left
