@@ -77,29 +77,37 @@ def fix_until_stable(
 ) -> tuple[str, list[Diagnostic]]:
     """Fix, re-lint and repeat until nothing applicable is left; return (text, remaining).
 
-    The fixes of the rules in `verified` (the structural repairs, which delete
-    and move paragraphs) must keep every sentence of the post
-    (`jalint.repair_check`). A pass whose repairs would lose one is not
-    written: the repairs that lose text on their own are refused for the rest
-    of the run and reported as `repair-refused`, and the pass runs again
-    without them. `applied`, if given, counts the fixes applied by rule.
+    Two phases. First the structural repairs (the fixes of the rules in
+    `verified`, which delete and move paragraphs), pass after pass, each pass
+    checked against the post as it was before any repair: every sentence of it
+    must still stand (`jalint.repair_check`). Checking against the original,
+    not the pass before, matters: a sentence one pass keeps glued into a longer
+    one, a later pass could cut. A pass that would lose one is not written: the
+    repairs that lose text are refused for the rest of the run and reported as
+    `repair-refused`, and the pass runs again without them. Then every other
+    fix (word-level rewrites, generation leftovers removed on purpose), which
+    the sentence check does not apply to. `applied`, if given, counts the fixes
+    applied by rule.
     """
+    original = text
     diagnostics = lint(text)
     refused: dict[tuple, tuple[Diagnostic, str]] = {}
-    for _ in range(MAX_PASSES * 2):
-        chosen = choose([d for d in diagnostics if d.fix is None or _identity(text, d) not in refused], unsafe)
-        if not chosen:
-            break
-        fixed = apply_edits(text, [edit for d in chosen for edit in d.fix.edits], newline)
-        losing = _losing_repairs(text, fixed, [d for d in chosen if d.rule in verified], newline)
-        if losing:
-            for diagnostic, sentence in losing:
-                refused[_identity(text, diagnostic)] = (diagnostic, sentence)
-            continue
-        text = fixed
-        if applied is not None:
-            applied.update(d.rule for d in chosen)
-        diagnostics = lint(text)
+    for phase in ((lambda d: d.rule in verified), (lambda d: d.rule not in verified)):
+        for _ in range(MAX_PASSES * 2):
+            usable = [d for d in diagnostics if d.fix is None or (phase(d) and _identity(text, d) not in refused)]
+            chosen = choose(usable, unsafe)
+            if not chosen:
+                break
+            fixed = apply_edits(text, [edit for d in chosen for edit in d.fix.edits], newline)
+            losing = _losing_repairs(original, text, fixed, [d for d in chosen if d.rule in verified], newline)
+            if losing:
+                for diagnostic, sentence in losing:
+                    refused[_identity(text, diagnostic)] = (diagnostic, sentence)
+                continue
+            text = fixed
+            if applied is not None:
+                applied.update(d.rule for d in chosen)
+            diagnostics = lint(text)
     return text, diagnostics + _refusals(text, diagnostics, refused)
 
 
@@ -108,19 +116,16 @@ def _identity(text: str, diagnostic: Diagnostic) -> tuple:
     return (diagnostic.rule, tuple((text[e.span.start : e.span.end], e.replacement) for e in diagnostic.fix.edits))
 
 
-def _losing_repairs(text: str, fixed: str, repairs: list[Diagnostic], newline: str) -> list[tuple[Diagnostic, str]]:
-    """The repairs of a pass that lose a sentence, each with the first sentence it loses."""
-    from jalint.repair_check import lost_sentences  # parses the post twice: only when a repair is applied
+def _losing_repairs(original: str, text: str, fixed: str, repairs: list[Diagnostic],
+                    newline: str) -> list[tuple[Diagnostic, str]]:
+    """The repairs of a pass (turning `text` into `fixed`) that lose a sentence of `original`, each with it."""
+    from jalint.repair_check import lost_sentences  # parses the post: only when a repair is applied
 
-    if not repairs:
-        return []
-    spans = [e.span for d in repairs for e in d.fix.edits]
-    if not lost_sentences(text, fixed, spans):
+    if not repairs or not lost_sentences(original, fixed):
         return []
     losing = []
     for diagnostic in repairs:
-        alone = apply_edits(text, list(diagnostic.fix.edits), newline)
-        lost = lost_sentences(text, alone, [e.span for e in diagnostic.fix.edits])
+        lost = lost_sentences(original, apply_edits(text, list(diagnostic.fix.edits), newline))
         if lost:
             losing.append((diagnostic, lost[0]))
     if losing:
@@ -130,8 +135,7 @@ def _losing_repairs(text: str, fixed: str, repairs: list[Diagnostic], newline: s
     taken: list = []
     for diagnostic in repairs:
         trial = [*taken, *diagnostic.fix.edits]
-        lost = lost_sentences(text, apply_edits(text, sorted(trial, key=lambda e: e.span.start), newline),
-                              [e.span for e in trial])
+        lost = lost_sentences(original, apply_edits(text, trial, newline))
         if lost:
             losing.append((diagnostic, lost[0]))
         else:

@@ -112,5 +112,6 @@ _LABEL_ENDS = ":-"  # what joins a label to its text, after width folding (：�
 _PIECE_ENDS = "」』):"  # where two kept pieces may have been glued into one sentence
 
 
+@lru_cache(maxsize=4)  # the original post is compared with every pass of a repair
 def _document(text: str) -> Document:
     return Document(Source("", text, False, "\n"))
