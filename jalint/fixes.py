@@ -112,8 +112,14 @@ def fix_until_stable(
 
 
 def _identity(text: str, diagnostic: Diagnostic) -> tuple:
-    """A fix by what it changes (not where: earlier repairs move it), to recognise it after re-linting."""
-    return (diagnostic.rule, tuple((text[e.span.start : e.span.end], e.replacement) for e in diagnostic.fix.edits))
+    """A fix by what it changes and the text just before it (not by offset: earlier repairs move it),
+    to recognise it after re-linting; the context tells apart two copies of the same paragraph."""
+    first = diagnostic.fix.edits[0].span.start if diagnostic.fix.edits else 0
+    return (diagnostic.rule, text[max(0, first - _CONTEXT) : first],
+            tuple((text[e.span.start : e.span.end], e.replacement) for e in diagnostic.fix.edits))
+
+
+_CONTEXT = 60  # characters before a fix that identify it along with what it changes
 
 
 def _losing_repairs(original: str, text: str, fixed: str, repairs: list[Diagnostic],
