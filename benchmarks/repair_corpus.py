@@ -58,8 +58,9 @@ def main() -> None:
         shutil.copy(source.parent / "_config.yml", work / "_config.yml")
         before = findings(posts)
         originals = {p.name: p.read_text(encoding="utf-8") for p in sorted(posts.glob("*.md"))}
-        subprocess.run([sys.executable, "-m", "jalint", "check", "--no-cache", "--fix", "--unsafe-fixes",
-                        "--format", "concise", str(posts)], capture_output=True, check=False, cwd=work)
+        fixing = subprocess.run([sys.executable, "-m", "jalint", "check", "--no-cache", "--fix", "--unsafe-fixes",
+                                 "--format", "json", str(posts)], capture_output=True, text=True, check=False, cwd=work)
+        refusals = [f for f in json.loads(fixing.stdout)["findings"] if f["rule"] == "repair-refused"]
         after = findings(posts)
         kept, lost_examples, damaged, clean, clean_but_end = 0, [], 0, 0, 0
         counts_before, counts_after, remaining = Counter(), Counter(), {}
@@ -89,6 +90,10 @@ def main() -> None:
     print(f"posts: {total}; the sentence invariant holds on {kept} ({kept / total:.1%})")
     for name, lost in lost_examples[: args.show]:
         print(f"  lost in {name}: {lost}")
+    print(f"repairs refused by the safety net (repair-refused): {len(refusals)} in "
+          f"{len({f['path'] for f in refusals})} posts")
+    for f in refusals[: args.show]:
+        print(f"  {Path(f['path']).name}:{f['line']}: {f['message'][:100]}")
     print(f"damaged posts (a structural finding before): {damaged}")
     print(f"  no structural finding after: {clean} ({clean / damaged:.1%})")
     print(f"  at most truncated-document after (an ending a writer must finish): {clean_but_end} "
