@@ -296,3 +296,20 @@ def _sentence_at(doc: Document, offset: int) -> Sentence | None:
 
 def _bare(text: str) -> str:
     return text.strip().rstrip("。．！？!?")
+
+
+def sentences_in(doc: Document, block_index: int) -> list[Sentence]:
+    """The sentences of one block (the grouping is computed once per document)."""
+    return doc.memo("sentences-by-block", _group_sentences).get(block_index, [])
+
+
+def _group_sentences(doc: Document) -> dict[int, list[Sentence]]:
+    grouped: dict[int, list[Sentence]] = {}
+    for sentence in doc.sentences:
+        grouped.setdefault(sentence.block_index, []).append(sentence)
+    return grouped
+
+
+def block_index_of(doc: Document, block: Block) -> int:
+    """The index of a block in `doc.blocks`, by identity (Block equality compares every field)."""
+    return doc.memo("block-indexes", lambda d: {id(b): i for i, b in enumerate(d.blocks)})[id(block)]

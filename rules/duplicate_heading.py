@@ -161,18 +161,21 @@ def repair(outline: _Outline, original: int, later: int) -> Fix | None:
 
 
 def _all_said_before(doc: Document, first_block: int, end_block: int) -> bool:
-    earlier = doc.masked[: doc.blocks[first_block].span.start]
-    earlier_key = normalise(earlier)
-    for sentence in doc.sentences:
-        if first_block < sentence.block_index < end_block:
-            key = normalise(sentence.text)
-            if key and key not in earlier_key:
-                return False
+    """Every sentence under the heading is a sentence said before it; so is every table and code block."""
+    keyed = doc.memo("sentence-keys", _sentence_keys)
+    earlier = {key for block_index, key in keyed if block_index < first_block}
+    if any(key not in earlier for block_index, key in keyed if first_block < block_index < end_block):
+        return False
     for block in doc.blocks[first_block + 1 : end_block]:
         if block.kind in _WHOLE_BLOCKS and doc.text[block.span.start : block.span.end] not in doc.text[
                 : doc.blocks[first_block].span.start]:
             return False
     return True
+
+
+def _sentence_keys(doc: Document) -> list[tuple[int, str]]:
+    """(block index, normalised text) of every sentence, in order: computed once per document."""
+    return [(sentence.block_index, key) for sentence in doc.sentences if (key := normalise(sentence.text))]
 
 
 class DuplicateHeading(Rule[Options]):

@@ -61,7 +61,7 @@ from collections.abc import Iterator
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Edit, Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.rules._paragraphs import FULLY_COVERED, Copy, analyse
+from jalint.rules._paragraphs import FULLY_COVERED, Copy, analyse, block_index_of, sentences_in
 from jalint.text import normalise
 
 
@@ -113,12 +113,10 @@ def keep_new_text(doc: Document, copy: Copy) -> Fix | None:
     for label in _BOLD_LABEL.finditer(raw):
         if normalise(label.group(1)) in headings:
             ranges.append((start + label.start(), start + label.end()))
-    block_index = doc.blocks.index(paragraph.block)
-    for sentence in doc.sentences:
-        if sentence.block_index == block_index:
-            key = normalise(sentence.text)
-            if key and any(key in source.key for source in copy.sources):
-                ranges.append((sentence.span.start, sentence.span.end))
+    for sentence in sentences_in(doc, block_index_of(doc, paragraph.block)):
+        key = normalise(sentence.text)
+        if key and any(key in source.key for source in copy.sources):
+            ranges.append((sentence.span.start, sentence.span.end))
     merged = _merge(_with_trailing_space(doc, r) for r in ranges)
     if not merged:
         return None

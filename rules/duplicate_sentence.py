@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.rules._paragraphs import Paragraph, analyse
+from jalint.rules._paragraphs import Paragraph, analyse, sentences_in
 from jalint.sentences import Sentence
 from jalint.text import normalise
 
@@ -66,8 +66,7 @@ def _delete_repeat(doc: Document, sentence: Sentence) -> Fix | None:
     block = doc.blocks[sentence.block_index]
     if block.kind != "paragraph":
         return None
-    others = [s for s in doc.sentences if s.block_index == sentence.block_index and s is not sentence
-              and normalise(s.text)]
+    others = [s for s in sentences_in(doc, sentence.block_index) if s is not sentence and normalise(s.text)]
     if others:
         end = sentence.span.end
         while end < len(doc.text) and doc.text[end] in " \u3000":
