@@ -97,5 +97,10 @@ class RuleOptions:
         return hash((type(self), self.values()))
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.fields)
-        return f"{type(self).__qualname__}({inner})"
+        """The dataclass form; computed once, since the result cache asks for it for every file."""
+        shown = self.__dict__.get("_repr")
+        if shown is None:
+            inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.fields)
+            shown = f"{type(self).__qualname__}({inner})"
+            object.__setattr__(self, "_repr", shown)
+        return shown

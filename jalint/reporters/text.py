@@ -42,8 +42,27 @@ def cell_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("F", "W") else 1
 
 
+class _CellTable(dict):
+    """`str.translate` table: each character to the byte of its cell width, filled on first sight.
+
+    Translating a stretch of a line and encoding it gives its widths as bytes, which
+    `accumulate` sums in C: no Python call per character once a character was seen.
+    """
+
+    def __missing__(self, code: int) -> str:
+        self[code] = width = chr(cell_width(chr(code)))
+        return width
+
+
+_CELLS = _CellTable()
+
+
+def _widths(text: str) -> bytes:
+    return text.translate(_CELLS).encode("latin-1")
+
+
 def cells(text: str) -> int:
-    return len(text) if text.isascii() else sum(map(cell_width, text))
+    return len(text) if text.isascii() else sum(_widths(text))
 
 
 def source_window(line: str, column: int, end_column: int | None) -> tuple[str, int, int]:
@@ -59,14 +78,14 @@ def source_window(line: str, column: int, end_column: int | None) -> tuple[str, 
     end = len(line) if end_column is None else max(start + 1, min(end_column - 1, len(line)))
     # Left: as many characters as fit in under WINDOW // 3 cells.
     stretch = line[max(0, start - WINDOW // 3 - 1) : start][::-1]
-    sums = list(accumulate(map(cell_width, stretch)))
+    sums = list(accumulate(_widths(stretch)))
     taken = bisect_left(sums, WINDOW // 3)
     if taken == len(stretch) and len(stretch) < start:  # zero-width characters ran past the stretch
         return _source_window_slow(line, start, end)
     left, before = start - taken, (sums[taken - 1] if taken else 0)
     # Right: from there, as many characters as fit in WINDOW cells.
     stretch = line[left : left + WINDOW + 1]
-    sums = list(accumulate(map(cell_width, stretch)))
+    sums = list(accumulate(_widths(stretch)))
     taken = bisect_right(sums, WINDOW)
     if taken == len(stretch) and left + len(stretch) < len(line):
         return _source_window_slow(line, start, end)
