@@ -69,8 +69,9 @@ unfinished facts, and a second front-matter block renders as stray text.
 ## Fix safety
 Unsafe, and only when the leftovers are the whole line (`---END---`,
 【既存の記事の最後の部分】, 「承知いたしました。続きを書きます。」): the fix deletes
-the line. It is unsafe because the line might have been meant as content.
-Other findings have no fix: what should replace a placeholder or chatter
+the line; a second front matter in the body goes whole (its `---` lines and
+the `key: value` lines between, when it closes within 40 lines). It is unsafe
+because the line might have been meant as content. Other findings have no fix: what should replace a placeholder or chatter
 sentence needs a human.
 """
 
@@ -648,8 +649,31 @@ def _value_hits(doc: Document, span: Span, checks: list[Check]) -> Iterator[Hit]
 
 
 # -- fix -------------------------------------------------------------------------------
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:|^\s+\S|^\s*-\s|^\s*$")
+_FENCE = re.compile(r"^---\s*$")
+_MAX_FRONT_MATTER_LINES = 40
+
+
+def _nested_front_matter_fix(doc: Document, hit: Hit) -> Fix | None:
+    """Delete a copied front-matter block: its `---` line, its `key: value` lines and the closing `---`.
+
+    Only when the block is closed within a few dozen lines and holds nothing but
+    YAML-looking lines: otherwise the `---` may be a rule before prose.
+    """
+    first = doc.lines.line_of(hit.span.start)
+    for line in range(first + 1, min(doc.lines.line_count, first + _MAX_FRONT_MATTER_LINES) + 1):
+        text = doc.lines.line_text(line)
+        if _FENCE.match(text):
+            return Fix.delete(doc.removal_span(first, line), "unsafe")
+        if not _KEY_LINE.match(text):
+            return None
+    return None
+
+
 def _line_fix(doc: Document, hit: Hit, hits: list[Hit], fixed_lines: set[int]) -> Fix | None:
-    """Delete the line when leftovers are all it holds (once per line)."""
+    """Delete the line when leftovers are all it holds (once per line); a second front matter goes whole."""
+    if hit.check.group == "nested-front-matter":
+        return _nested_front_matter_fix(doc, hit)
     if hit.check.kind == "sequence" or _in_front_matter(doc, hit.span):
         return None
     line = doc.lines.line_of(hit.span.start)
