@@ -25,7 +25,7 @@ from functools import lru_cache
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.source import Source
-from jalint.text import normalise
+from jalint.text import TEMPLATE_LABEL, normalise
 
 
 def sentence_keys(doc: Document, within: Iterable[Span] | None = None, ignore: Iterable[Span] = (),
@@ -89,6 +89,9 @@ def lost_sentences(before: str, after: str, within: Iterable[Span] | None = None
     def is_kept(key: str) -> bool:
         if not key or (len(key) >= SHORT and _loose(key) in visible):
             return True
+        unlabelled = TEMPLATE_LABEL.sub("", key)
+        if unlabelled != key:  # 「タイトル：」 before a title is a leftover of the prompt, not text
+            return is_kept(unlabelled)
         at = bisect_left(whole, key)
         if at < len(whole) and whole[at].startswith(key):  # the same sentence, or a cut-off copy of it
             return True

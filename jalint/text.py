@@ -43,3 +43,8 @@ def normalise_with_breaks(text: str) -> tuple[str, frozenset[int]]:
     if len(key) != len(stripped):  # a rare letter whose case fold changes length (ß): positions would drift
         return key, frozenset()
     return key, frozenset(b for b in breaks if b < len(key))
+
+
+# A prompt template's label before a title or field (「タイトル：」「【記事タイトル】」): generation
+# leftover, not text of the post (title-repeated-in-body strips it; the repair check does not count it).
+TEMPLATE_LABEL = re.compile(r"^[【\[]?(?:記事)?タイトル(?:案)?[】\]]?\s*[:：]?\s*")

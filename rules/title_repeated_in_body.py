@@ -1,7 +1,8 @@
 """## What it finds
 A body that opens by repeating the front-matter `title`, exactly or nearly
 (fuzzy similarity of at least `threshold` after normalisation), whether the
-first line is plain text, bold, a Markdown heading or wrapped in 「」.
+first line is plain text, bold, a Markdown heading or wrapped in 「」, and
+whether a prompt template's label stands before it (「タイトル：…」).
 
 It also finds a first line that is the title with decorations added or
 removed: a pipeline that rewrites titles for search (「2026年」 in front,
@@ -58,7 +59,7 @@ from jalint.blocks import Block
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.text import normalise
+from jalint.text import TEMPLATE_LABEL, normalise
 
 # Blocks that do not open the body for a reader.
 _SKIPPED = frozenset({"comment"})
@@ -144,7 +145,7 @@ class TitleRepeatedInBody(Rule[Options]):
         block = first_body_block(doc)
         if not title or block is None or block.kind not in ("heading", "pseudo_heading", "paragraph"):
             return
-        line = comparable(doc.plain(first_line_span(doc, block)))
+        line = comparable(TEMPLATE_LABEL.sub("", doc.plain(first_line_span(doc, block)).strip()))
         if not repeats_title(comparable(title), line, self.options.threshold, self.options.min_coverage):
             return
         entry = doc.front_matter.entries.get("title") if doc.front_matter else None

@@ -137,3 +137,16 @@ def test_statistics_after_a_repair_count_what_was_fixed_by_rule(tmp_path: Path) 
     for rule in ("duplicate-paragraph", "truncated-paragraph", "duplicate-heading"):
         assert rule in lines and "fixed " in lines[rule], done.stdout
     assert lines["duplicate-paragraph"].split()[0] == "0"  # none left
+
+
+def test_a_template_label_before_the_title_and_a_copied_front_matter_go(tmp_path: Path) -> None:
+    post = ('---\ntitle: "港町の図書館が始めた移動書庫"\ndate: 2025-06-01\n---\n\n'
+            "タイトル：港町の図書館が始めた移動書庫\n\n"
+            "港町の図書館は、昨年の春から小型バスを使った移動書庫を走らせています。\n\n"
+            '---\ntitle: "港町の図書館が始めた移動書庫"\ndate: 2025-06-01\n---\n\n'
+            "運行表は季節ごとに見直され、冬は雪の少ない午前中に回る決まりです。\n")
+    after, report = repaired(tmp_path, post.encode("utf-8"))
+    text = after.decode("utf-8")
+    assert "タイトル：" not in text and text.count("title:") == 1, text
+    assert "repair-refused" not in report
+    assert text.endswith("移動書庫を走らせています。\n\n運行表は季節ごとに見直され、冬は雪の少ない午前中に回る決まりです。\n")
