@@ -28,16 +28,12 @@ from jalint.source import Source
 from jalint.text import TEMPLATE_LABEL, normalise
 
 
-def sentence_keys(doc: Document, within: Iterable[Span] | None = None, ignore: Iterable[Span] = (),
-                  headings: bool = True) -> list[str]:
-    """Normalised sentences (and headings) of the post, or only those overlapping `within` and not `ignore`."""
-    spans = sorted(within) if within is not None else None
+def sentence_keys(doc: Document, ignore: Iterable[Span] = (), headings: bool = True) -> list[str]:
+    """Normalised sentences (and headings) of the post, except those overlapping `ignore`."""
     ignored = sorted(ignore)
     keys = []
     heading_sentences = [h for h in doc.heading_sentences if headings or _carries_prose(h.text)]
     for sentence in [*doc.sentences, *heading_sentences]:
-        if spans is not None and not _overlaps(sentence.span, spans):
-            continue
         if ignored and _overlaps(sentence.span, ignored):
             continue
         key = normalise(sentence.text)
@@ -58,8 +54,8 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(s.start < span.end and span.start < s.end for s in spans)
 
 
-def lost_sentences(before: str, after: str, within: Iterable[Span] | None = None, ignore: Iterable[Span] = ()) -> list[str]:
-    """Sentences of `before` (only those overlapping `within`, if given) that `after` no longer holds.
+def lost_sentences(before: str, after: str, ignore: Iterable[Span] = ()) -> list[str]:
+    """Sentences of `before` that `after` no longer holds.
 
     A sentence is kept when its visible text still stands, whole and in one
     piece, in the visible text of `after` (front matter title included): as a
@@ -76,7 +72,7 @@ def lost_sentences(before: str, after: str, within: Iterable[Span] | None = None
     remove outright (a generation leftover such as 「承知いたしました。」).
     """
     original_doc = _document(before)
-    original = sentence_keys(original_doc, within, ignore, headings=False)
+    original = sentence_keys(original_doc, ignore, headings=False)
     if not original:
         return []
     kept_doc = _document(after)

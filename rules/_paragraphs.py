@@ -282,7 +282,7 @@ def in_repeated_text(doc: Document, span: Span) -> bool:
             if whole:
                 return True
             sentence = _sentence_at(doc, span.start)
-            return sentence is not None and _bare(sentence.text) in doc.masked[: copy.start]
+            return sentence is not None and bare(sentence.text) in doc.masked[: copy.start]
     return False
 
 
@@ -294,7 +294,8 @@ def _sentence_at(doc: Document, offset: int) -> Sentence | None:
     return None
 
 
-def _bare(text: str) -> str:
+def bare(text: str) -> str:
+    """A sentence without surrounding space and its closing mark, to find it inside other text."""
     return text.strip().rstrip("。．！？!?")
 
 
@@ -313,3 +314,10 @@ def _group_sentences(doc: Document) -> dict[int, list[Sentence]]:
 def block_index_of(doc: Document, block: Block) -> int:
     """The index of a block in `doc.blocks`, by identity (Block equality compares every field)."""
     return doc.memo("block-indexes", lambda d: {id(b): i for i, b in enumerate(d.blocks)})[id(block)]
+
+
+def through_spaces(doc: Document, start: int, end: int) -> Span:
+    """The range and the spaces after it on its line (a merge joins paragraphs and sentences with a space)."""
+    while end < len(doc.text) and doc.text[end] in " \u3000":
+        end += 1
+    return Span(start, end)

@@ -97,6 +97,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._ai_writing import in_quote, overlaps
+from jalint.rules._paragraphs import bare
 from jalint.rules._prose import compile_allow, load_data, visible_text
 from jalint.sentences import Sentence
 
@@ -165,11 +166,7 @@ def _lead(doc: Document) -> tuple[frozenset[int], tuple[str, ...]]:
     if len(run) > _LEAD_MAX:
         run = run[:_LEAD_FIRST]
     blocks = frozenset(run)
-    return blocks, tuple(_bare(s.text) for s in doc.sentences if s.block_index in blocks)
-
-
-def _bare(text: str) -> str:
-    return text.strip().rstrip("。．！？!?")
+    return blocks, tuple(bare(s.text) for s in doc.sentences if s.block_index in blocks)
 
 
 def _in_lead(sentence: Sentence, doc: Document) -> bool:
@@ -184,7 +181,7 @@ def _in_lead(sentence: Sentence, doc: Document) -> bool:
     if sentence.block_index in blocks:
         return True
     # A copy, maybe without its first words (「この記事では、」) or its full stop.
-    text = _bare(sentence.text)
+    text = bare(sentence.text)
     return any(
         text == lead or min(len(text), len(lead)) >= _COPY_MIN and (lead.endswith(text) or text.endswith(lead))
         for lead in texts

@@ -61,7 +61,7 @@ from collections.abc import Iterator
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Edit, Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.rules._paragraphs import FULLY_COVERED, Copy, analyse, block_index_of, sentences_in
+from jalint.rules._paragraphs import FULLY_COVERED, Copy, analyse, block_index_of, sentences_in, through_spaces
 from jalint.text import normalise
 
 
@@ -117,7 +117,7 @@ def keep_new_text(doc: Document, copy: Copy) -> Fix | None:
         key = normalise(sentence.text)
         if key and any(key in source.key for source in copy.sources):
             ranges.append((sentence.span.start, sentence.span.end))
-    merged = _merge(_with_trailing_space(doc, r) for r in ranges)
+    merged = _merge((span.start, span.end) for span in (through_spaces(doc, *r) for r in ranges))
     if not merged:
         return None
     kept = "".join(doc.masked[a:b] for a, b in _gaps(merged, start, end))
@@ -128,14 +128,6 @@ def keep_new_text(doc: Document, copy: Copy) -> Fix | None:
 
 _LINE_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
 _BOLD_LABEL = re.compile(r"\*\*([^*\n]+)\*\*")
-
-
-def _with_trailing_space(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
-    """The range and the spaces after it on its line (a merge joins paragraphs with a space)."""
-    start, end = span
-    while end < len(doc.text) and doc.text[end] in " \u3000":
-        end += 1
-    return start, end
 
 
 def _merge(ranges) -> list[tuple[int, int]]:  # noqa: ANN001 - an iterable of (start, end)

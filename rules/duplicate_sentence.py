@@ -40,9 +40,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jalint.document import Document
-from jalint.positions import Span
 from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.rules._paragraphs import Paragraph, analyse, sentences_in
+from jalint.rules._paragraphs import Paragraph, analyse, sentences_in, through_spaces
 from jalint.sentences import Sentence
 from jalint.text import normalise
 
@@ -68,10 +67,7 @@ def _delete_repeat(doc: Document, sentence: Sentence) -> Fix | None:
         return None
     others = [s for s in sentences_in(doc, sentence.block_index) if s is not sentence and normalise(s.text)]
     if others:
-        end = sentence.span.end
-        while end < len(doc.text) and doc.text[end] in " \u3000":
-            end += 1
-        return Fix.delete(Span(sentence.span.start, end))
+        return Fix.delete(through_spaces(doc, sentence.span.start, sentence.span.end))
     if block.top_level:
         return Fix.delete(doc.removal_span(block.line, block.end_line))
     return None
