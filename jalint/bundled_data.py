@@ -11,6 +11,11 @@ As with bytecode, nothing is written under `PYTHONDONTWRITEBYTECODE` / `-B` or
 where the folder is read-only, a damaged or stale store is ignored and
 replaced, and a pack holding values `marshal` cannot store (TOML dates) is
 simply parsed every time.
+
+What a rule derives from a pack at some cost (generation-leftover's prefilter
+strings, read from every regex's parse tree) is stored the same way with
+`load_derived`, valid while both the pack and the code that derives it are
+unchanged.
 """
 
 from __future__ import annotations
@@ -20,37 +25,57 @@ import os
 import sys
 import tomllib
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 _FORMAT = 1
 
 
-def _store_for(path: Path) -> Path:
+def _store_for(path: Path, derived: str = "") -> Path:
     tag = sys.implementation.cache_tag or "python"
-    return path.parent / "__pycache__" / f"{path.stem}.{tag}.marshal"
+    name = f"{path.stem}.{derived}" if derived else path.stem
+    return path.parent / "__pycache__" / f"{name}.{tag}.marshal"
+
+
+def _stamp(*paths: Path) -> tuple[int, ...]:
+    stamp = [_FORMAT]
+    for path in paths:
+        stat = path.stat()
+        stamp += [stat.st_size, stat.st_mtime_ns]
+    return tuple(stamp)
 
 
 def load_toml(path: Path) -> dict[str, Any]:
     """The TOML file at `path`, from its stored parse when that is current."""
-    stat = path.stat()
-    stamp = (_FORMAT, stat.st_size, stat.st_mtime_ns)
-    store = _store_for(path)
+    return _stored(_store_for(path), _stamp(path), lambda: tomllib.loads(path.read_text(encoding="utf-8")), dict)
+
+
+def load_derived(path: Path, name: str, derive: Callable[[], Any], code: Path) -> Any:
+    """What `derive` computes from the pack at `path`, stored under `name` while pack and `code` are unchanged.
+
+    `code` is the source file of `derive`: editing how a value is derived makes
+    the stored one stale, as editing the pack does.
+    """
+    return _stored(_store_for(path, name), _stamp(path, code), derive, object)
+
+
+def _stored(store: Path, stamp: tuple[int, ...], compute: Callable[[], Any], kind: type) -> Any:
     try:
         recorded, data = marshal.loads(store.read_bytes())
-        if recorded == stamp and isinstance(data, dict):
+        if recorded == stamp and isinstance(data, kind):
             return data
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = compute()
     if not sys.dont_write_bytecode:
         _write(store, stamp, data)
     return data
 
 
-def _write(store: Path, stamp: tuple[int, int, int], data: dict[str, Any]) -> None:
+def _write(store: Path, stamp: tuple[int, ...], data: Any) -> None:
     try:
         payload = marshal.dumps((stamp, data))
-    except ValueError:  # a TOML date or time: not storable, parse it every time
+    except ValueError:  # a TOML date or time, or an object: not storable, compute it every time
         return
     temporary = store.with_name(f"{store.name}.{os.getpid()}.tmp")
     try:

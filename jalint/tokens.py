@@ -32,63 +32,73 @@ class Token(NamedTuple):
     pos_detail: str  # 品詞細分類 (格助詞, 普通名詞, ...)
     conjugation: str  # 活用形 (連用形-一般, ...), "" when none
     lemma: str
-    unknown: bool = False  # not in the dictionary: often a word cut in two (「モデ」)
     pos3: str = ""  # 品詞細分類2 (一般, 副詞可能, ...)
     conjugation_type: str = ""  # 活用型 (下一段-バ行, 助動詞-ナイ, ...)
     reading: str = ""  # reading of the lemma in katakana (lForm)
     base: str = ""  # dictionary form in the surface's own spelling (orthBase)
 
-    @property
-    def pos_key(self) -> str:
-        """`品詞,細分類` as word lists name parts of speech."""
-        return f"{self.pos},{self.pos_detail}"
 
-
-# Separator between every printed field, the last field of a morpheme included:
-# a private-use character that `tokenize` removes from the text first, so no
-# surface can contain it. One flat `split` then gives every field of every word.
+# MeCab prints three fields per morpheme, each ended by _SEP: the whitespace it
+# skipped before the word, the surface, and the word's features joined by
+# _JOIN (in Token's order from `pos` on). Both are private-use characters that
+# `tokenize` removes from the text first, so no surface can contain them. One
+# flat `split` gives every field of every word, and the offsets follow from the
+# lengths alone.
 _SEP = "\ue003"
-_FIELDS = 10  # unknown flag, 8 feature columns, surface
+_JOIN = "\ue004"
+_COLUMNS = (0, 1, 5, 7, 2, 4, 6, 10)  # pos1, pos2, cForm, lemma, pos3, cType, lForm, orthBase
+
+# A post has ~10,000 words but ~1,200 distinct feature records: each record is
+# split once and its tuple shared by every word that has it. Unknown words print
+# their own surface as lemma and base, so the table grows with the text's
+# vocabulary; it is emptied when it gets large.
+_features: dict[str, tuple[str, ...]] = {}
+_MAX_FEATURES = 200_000
 
 
 @lru_cache(maxsize=1)
 def tagger():  # noqa: ANN201 - fugashi's tagger type is only known after import
-    """MeCab with unidic-lite, printing `unknown flag, the 8 columns jalint reads, surface` per morpheme.
+    """MeCab with unidic-lite, printing `skipped whitespace, surface, features` per morpheme.
 
-    MeCab formats its own output in C; splitting that one string at a single
-    separator costs a fraction of iterating fugashi's node objects and splitting
-    each word's full feature string. `%f[i]` prints "" for UniDic's "*".
+    MeCab formats its own output in C; splitting that one string costs a
+    fraction of iterating fugashi's node objects and splitting each word's full
+    feature string. `%f[i]` prints "" for UniDic's "*"; `%pS` is the whitespace
+    MeCab skipped before the word.
     """
     import fugashi  # deferred: importing MeCab and the dictionary costs start-up time
     import unidic_lite
 
     folder = unidic_lite.DICDIR
-    columns = _SEP.join(f"%f[{i}]" for i in (0, 1, 2, 4, 5, 6, 7, 10))
-    known = f"0{_SEP}{columns}{_SEP}%m{_SEP}"
-    unknown = f"1{_SEP}%f[0]{_SEP}%f[1]{_SEP}%f[2]{_SEP}%f[4]{_SEP}%f[5]{_SEP * 4}%m{_SEP}"  # unknown words have 6 columns
+    known = _JOIN.join(f"%f[{i}]" for i in _COLUMNS)
+    # Unknown words have 6 columns: no lemma, reading or orthBase; the surface stands for lemma and base.
+    unknown = _JOIN.join(("%f[0]", "%f[1]", "%f[5]", "%m", "%f[2]", "%f[4]", "", "%m"))
     return fugashi.GenericTagger(
-        f'-r {folder}/mecabrc -d {folder} -O "" --node-format={known} --unk-format={unknown} --eos-format='
+        f'-r {folder}/mecabrc -d {folder} -O "" --node-format=%pS{_SEP}%m{_SEP}{known}{_SEP} '
+        f"--unk-format=%pS{_SEP}%m{_SEP}{unknown}{_SEP} --eos-format="
     )
 
 
 def tokenize(masked: str, base: int) -> list[Token]:
     """Tokens of masked text; mask runs are whitespace (markup) or a neutral noun (code)."""
     prepared = masked.replace(MARKUP, " ").replace(CODE, "Ｘ").replace("\n", " ")
-    if _SEP in prepared:
-        prepared = prepared.replace(_SEP, " ")
+    if _SEP in prepared or _JOIN in prepared:
+        prepared = prepared.replace(_SEP, " ").replace(_JOIN, " ")
     fields = tagger().parse(prepared).split(_SEP)
+    if len(_features) > _MAX_FEATURES:
+        _features.clear()
+    features = _features
+    known = features.get
     tokens: list[Token] = []
     append = tokens.append
     offset = 0
-    find = prepared.find
-    words = iter(fields)
     new = tuple.__new__  # Token's own __new__ is a Python function with defaults: a third slower per word
-    for unknown, pos, pos_detail, pos3, ctype, cform, reading, lemma, orth_base, surface in zip(*[words] * _FIELDS):
-        # MeCab skips whitespace before a word; find() also survives any character
-        # it normalises on the way.
-        found = find(surface, offset)
-        start = found if found >= 0 else offset
+    words = iter(fields)
+    for space, surface, record in zip(words, words, words):
+        start = offset + len(space)
         offset = start + len(surface)
-        append(new(Token, (masked[start:offset], base + start, base + offset, pos, pos_detail, cform,
-                           lemma or surface, unknown == "1", pos3, ctype, reading, orth_base or surface)))
+        shared = known(record)
+        if shared is None:
+            shared = features[record] = tuple(record.split(_JOIN))
+        # The surface is sliced from the masked text: a code mask was tagged as Ｘ.
+        append(new(Token, (masked[start:offset], base + start, base + offset, *shared)))
     return tokens

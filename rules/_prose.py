@@ -66,9 +66,14 @@ def is_textlint_pattern_valid(item: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
+def data_path(name: str) -> Path:
+    """Where a rule's bundled word list `name` lives."""
+    return _HERE / name
+
+
 def load_data(name: str) -> dict:
     """A rule's word list: `rules/<name>.toml`, read once per process (parsed once per install)."""
-    return load_toml(_HERE / name)
+    return load_toml(data_path(name))
 
 
 def line_of_masked(masked: str, index: int) -> int:

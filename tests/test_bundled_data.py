@@ -56,3 +56,32 @@ def test_dates_are_parsed_every_time_and_nothing_is_written_without_bytecode(
     plain.write_text("max = 1\n", encoding="utf-8")
     assert load_toml(plain) == {"max": 1}
     assert not bundled_data._store_for(plain).exists()
+
+
+def test_a_derived_value_is_stored_until_the_pack_or_its_code_changes(tmp_path: Path) -> None:
+    pack = tmp_path / "words.toml"
+    pack.write_text('phrases = ["かもしれない"]\n', encoding="utf-8")
+    code = tmp_path / "rule.py"
+    code.write_text("# derives the phrase lengths\n", encoding="utf-8")
+    calls: list[int] = []
+
+    def derive() -> list[int]:
+        calls.append(1)
+        return [len(p) for p in load_toml(pack)["phrases"]]
+
+    assert bundled_data.load_derived(pack, "lengths", derive, code) == [6]
+    assert bundled_data.load_derived(pack, "lengths", derive, code) == [6]
+    assert len(calls) == 1  # the second read came from the store
+    code.write_text("# derives the phrase lengths, differently now\n", encoding="utf-8")
+    assert bundled_data.load_derived(pack, "lengths", derive, code) == [6]
+    assert len(calls) == 2  # edited code: derived again
+    pack.write_text('phrases = ["かもしれない", "だろう"]\n', encoding="utf-8")
+    assert bundled_data.load_derived(pack, "lengths", derive, code) == [6, 3]
+    assert len(calls) == 3
+
+
+def test_a_derived_value_marshal_cannot_store_is_computed_every_time(tmp_path: Path) -> None:
+    pack = tmp_path / "words.toml"
+    pack.write_text("max = 1\n", encoding="utf-8")
+    value = bundled_data.load_derived(pack, "object", lambda: object(), pack)
+    assert value is not None and not bundled_data._store_for(pack, "object").exists()
