@@ -25,6 +25,12 @@ How it stays safe:
   `re` itself ends in. Where either is missing, `load` and `save` do nothing.
   tests/test_regex_programs.py checks a stored pattern matches exactly as a
   freshly compiled one.
+- A pattern a library builds from a set (markdown-it's inline terminators) is
+  spelled in another order in every process, since string hashing is salted
+  per process. Storing each spelling would rewrite the file on every run and
+  grow it until every load paid for thousands of dead entries; so a new
+  pattern that is a reordering of a stored one is compiled as usual and not
+  stored (such patterns are character classes: cheap to compile).
 """
 
 from __future__ import annotations
@@ -46,7 +52,7 @@ except ImportError:  # another Python implementation: nothing to store
 # At most this many programs are kept: runs with other rules or config patterns add
 # theirs, and a file past the limit starts again from the patterns of the run saving it.
 MAX_PROGRAMS = 3000
-_FORMAT = 1
+_FORMAT = 2  # 2: stores written before reorderings were refused hold hundreds of them
 
 _loaded: set[tuple[Any, ...]] = set()
 _stored: dict[tuple[Any, ...], tuple[Any, ...]] = {}
@@ -77,6 +83,10 @@ def load() -> int:
     """Put the stored programs into `re`'s cache; returns how many (0 when there is nothing usable)."""
     if not _enabled() or _loaded:
         return 0
+    # `re` keeps 512 patterns and drops the oldest past that; a run with the prose rules compiles more, so
+    # some would be gone before `save()` and compiled (and stored) a run later, rewriting the file each time.
+    if isinstance(getattr(re, "_MAXCACHE", None), int) and re._MAXCACHE < MAX_PROGRAMS:
+        re._MAXCACHE = MAX_PROGRAMS
     try:
         with open(store_path(), "rb") as handle:
             tag, entries = marshal.load(handle)
@@ -113,6 +123,9 @@ def save() -> int:
         program = _program(pattern, flags)
         if program is not None:
             new[key] = program
+    if new:
+        spellings = {_letters(key) for key in _stored}
+        new = {key: program for key, program in new.items() if _letters(key) not in spellings}
     if not new:
         return 0
     entries = dict(_stored) if len(_stored) + len(new) <= MAX_PROGRAMS else {}
@@ -129,6 +142,12 @@ def save() -> int:
         return 0
     _stored.update(new)
     return len(new)
+
+
+def _letters(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A stored key with its pattern's characters sorted: equal for two orderings of one set."""
+    kind, pattern, flags = key
+    return kind, flags, "".join(sorted(pattern)) if isinstance(pattern, str) else bytes(sorted(pattern))
 
 
 def _program(pattern: str | bytes, flags: int) -> tuple[Any, ...] | None:

@@ -31,7 +31,9 @@ BOLD_LABEL = re.compile(
 
 def emoji_pattern(emojis: Iterable[str]) -> re.Pattern[str]:
     """One regex for a list of emoji, each with or without its variation selector (U+FE0F)."""
-    bare = sorted({e.replace("\ufe0f", "") for e in emojis}, key=len, reverse=True)
+    # Longest first (a longer emoji may start with a shorter one), then by code point: the pattern's text
+    # must not depend on set order, which changes between processes (and a changed text is compiled anew).
+    bare = sorted({e.replace("\ufe0f", "") for e in emojis}, key=lambda e: (-len(e), e))
     return re.compile("(?:" + "|".join(re.escape(e) for e in bare) + ")\ufe0f?")
 
 

@@ -87,6 +87,18 @@ def test_nothing_new_writes_nothing(tmp_path: Path) -> None:
     assert store.stat().st_mtime_ns == before
 
 
+def test_a_reordering_of_a_stored_pattern_is_not_stored_again(tmp_path: Path) -> None:
+    """A library's character class built from a set is spelled anew in each process; storing each would grow the file."""
+    store = tmp_path / "programs.bin"
+    run = "from jalint import regex_programs; import re, sys\nregex_programs.load()\n" \
+          "[re.compile(p) for p in sys.argv[1:]]\nprint(regex_programs.save())"
+    assert int(_python(run, "[abc]", store=store)) >= 1
+    before = store.stat().st_mtime_ns
+    assert _python(run, "[cab]", "[abc]", store=store) == "0"  # compiled as usual, not stored
+    assert store.stat().st_mtime_ns == before
+    assert _python(run, "[abcd]", "[cab]", store=store) == "1"  # a new pattern is
+
+
 def test_a_damaged_or_foreign_store_is_ignored(tmp_path: Path) -> None:
     store = tmp_path / "programs.bin"
     _python(COMPILE, json.dumps(PATTERNS), store=store)
@@ -134,6 +146,10 @@ def test_check_with_a_store_reports_what_it_reports_without(tmp_path: Path) -> N
     assert not store.exists()
     first = run()  # compiles everything and stores it
     assert store.exists()
+    stored = store.stat().st_mtime_ns
     second = run()  # every pattern from the store
     assert plain == first == second
+    # Nothing new the second time: no pattern's text depends on the process (set order, salted hashes).
+    third = run()
+    assert third == plain and store.stat().st_mtime_ns == stored
     assert '"rule": "duplicate-paragraph"' in plain
