@@ -116,6 +116,24 @@ def test_sarif_result_lines_encode_the_same_value_as_the_dicts() -> None:
         assert lines.result(d) == encode(_result_dict(d, index_of))
 
 
+def test_json_finding_lines_encode_the_same_value_as_the_dicts() -> None:
+    """The JSON writer builds each finding's text directly; it must be the C encoder's text of `finding_dict`."""
+    import json as json_module
+
+    from jalint.config import Layer
+    from jalint.reporters.json_format import finding_dict, finding_line
+    from jalint.session import Options, collect
+
+    paths = tuple(str(REPO / post) for post in _posts())
+    diagnostics = [d for r in collect(Options(paths, Layer(), use_cache=False), lambda: b"").results
+                   for d in r.diagnostics]
+    assert any(d.related for d in diagnostics) and any(d.fix for d in diagnostics)  # every branch is exercised
+    encode = json_module.JSONEncoder(ensure_ascii=False).encode
+    strings: dict[str, str] = {}
+    for d in diagnostics:
+        assert finding_line(d, strings) == encode(finding_dict(d))
+
+
 def test_text_window_matches_the_character_by_character_walk() -> None:
     """The windowed caret line (running sums in C) equals the plain walk, zero-width and wide characters included."""
     import random

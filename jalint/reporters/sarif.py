@@ -9,7 +9,7 @@ so a report imports only those rules' modules, not all of them.
 from __future__ import annotations
 
 import io
-import json
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from jalint.diagnostic import Diagnostic, FileResult, Location
@@ -19,7 +19,7 @@ from jalint.reporters.json_writer import write_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+_string = encode_basestring  # the C encoder's own string escaping: one call less per string
 
 
 def _region(loc: Location) -> dict[str, int]:
@@ -105,20 +105,20 @@ class _ResultLines:
     def uri(self, path: str) -> str:
         encoded = self._uri.get(path)
         if encoded is None:
-            encoded = self._uri[path] = '{"uri": ' + _encode(path) + "}"
+            encoded = self._uri[path] = '{"uri": ' + _string(path) + "}"
         return encoded
 
     def result(self, d: Diagnostic) -> str:
         parts = [
-            '{"ruleId": ', _encode(d.rule), ', "ruleIndex": ', str(self.index_of.get(d.rule, -1)),
-            ', "level": "', LEVELS[d.severity], '", "message": {"text": ', _encode(d.message),
+            '{"ruleId": ', _string(d.rule), ', "ruleIndex": ', str(self.index_of.get(d.rule, -1)),
+            ', "level": "', LEVELS[d.severity], '", "message": {"text": ', _string(d.message),
             '}, "locations": [{"physicalLocation": {"artifactLocation": ', self.uri(d.path),
             ', "region": ', _region_text(d.location), "}}]",
         ]
         if d.related:
             parts.append(', "relatedLocations": [')
             parts.append(", ".join(
-                '{"id": ' + str(index) + ', "message": {"text": ' + _encode(r.message)
+                '{"id": ' + str(index) + ', "message": {"text": ' + _string(r.message)
                 + '}, "physicalLocation": {"artifactLocation": ' + self.uri(r.path) + ', "region": '
                 + _region_text(r.location) + "}}"
                 for index, r in enumerate(d.related)
@@ -126,11 +126,11 @@ class _ResultLines:
             parts.append("]")
         if d.fix is not None:
             parts += [
-                ', "fixes": [{"description": {"text": ', _encode(f"{d.fix.applicability} fix"),
+                ', "fixes": [{"description": {"text": ', _string(f"{d.fix.applicability} fix"),
                 '}, "artifactChanges": [{"artifactLocation": ', self.uri(d.path), ', "replacements": [',
                 ", ".join(
                     '{"deletedRegion": ' + _region_text(e.location) + ', "insertedContent": {"text": '
-                    + _encode(e.replacement) + "}}"
+                    + _string(e.replacement) + "}}"
                     for e in d.fix.edits
                 ),
                 "]}]}]",

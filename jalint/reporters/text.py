@@ -71,26 +71,31 @@ def source_window(line: str, column: int, end_column: int | None) -> tuple[str, 
     The window is found with running sums of cell widths (`accumulate` and
     `bisect`, in C) over the few characters that can fit (every character but a
     zero-width one takes a cell), not a Python loop per character: the text
-    report of 40,000 findings spent most of its time there.
+    report of 40,000 findings spent most of its time there. One stretch of the
+    line around the finding is measured once and serves the left edge, the
+    right edge and the caret.
     """
     line = line.replace("\t", " ")
     start = column - 1
     end = len(line) if end_column is None else max(start + 1, min(end_column - 1, len(line)))
-    # Left: as many characters as fit in under WINDOW // 3 cells.
-    stretch = line[max(0, start - WINDOW // 3 - 1) : start][::-1]
-    sums = list(accumulate(_widths(stretch)))
-    taken = bisect_left(sums, WINDOW // 3)
-    if taken == len(stretch) and len(stretch) < start:  # zero-width characters ran past the stretch
+    # Left: as many characters as fit in under WINDOW // 3 cells; right: from there, WINDOW cells.
+    low = max(0, start - WINDOW // 3 - 1)
+    high = min(len(line), start + WINDOW + 1)
+    sums = list(accumulate(_widths(line[low:high]), initial=0))  # sums[i]: cells of line[low:low + i]
+    at = start - low
+    first = bisect_right(sums, sums[at] - WINDOW // 3, 0, at)  # first character that still fits
+    if first == 0 and low > 0:  # zero-width characters ran past the stretch
         return _source_window_slow(line, start, end)
-    left, before = start - taken, (sums[taken - 1] if taken else 0)
-    # Right: from there, as many characters as fit in WINDOW cells.
-    stretch = line[left : left + WINDOW + 1]
-    sums = list(accumulate(_widths(stretch)))
-    taken = bisect_right(sums, WINDOW)
-    if taken == len(stretch) and left + len(stretch) < len(line):
+    last = bisect_right(sums, sums[first] + WINDOW) - 1
+    if low + last == high and high < len(line):
         return _source_window_slow(line, start, end)
-    right = left + taken
-    return _window(line, start, end, left, right, before)
+    left, right = low + first, low + last
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    caret_at = len(prefix) + sums[at] - sums[first]  # "…" is one cell
+    caret_end = min(end, right)
+    caret_width = max(1, sums[caret_end - low] - sums[at]) if caret_end > start else 1
+    return prefix + line[left:right] + suffix, caret_at, caret_width
 
 
 def _window(line: str, start: int, end: int, left: int, right: int, before: int) -> tuple[str, int, int]:
@@ -120,31 +125,40 @@ def _source_window_slow(line: str, start: int, end: int) -> tuple[str, int, int]
 
 
 class _Painter:
-    """Wraps text in ANSI colour codes, or leaves it alone when colour is off."""
+    """Wraps text in ANSI colour codes, or leaves it alone when colour is off.
+
+    `on[style]` / `off` are the codes around a styled piece ("" without colour),
+    for the hot path that writes them straight into an f-string.
+    """
 
     def __init__(self, color: bool) -> None:
         self.color = color
+        self.on = {style: f"\x1b[{code}m" if color else "" for style, code in ANSI.items()}
+        self.off = "\x1b[0m" if color else ""
 
     def __call__(self, style: str, text: str) -> str:
         return f"\x1b[{ANSI[style]}m{text}\x1b[0m" if self.color else text
 
 
+_FIX_NOTES = {"safe": "--fix で修正できます", "unsafe": "--unsafe-fixes で修正できます"}
+
+
 def _finding(paint: _Painter, d: Diagnostic, out: list[str]) -> None:
+    on, off = paint.on, paint.off
+    dim, blue, level = on["dim"], on["blue"], on[d.severity]
     loc = d.location
-    out.append(f"  {paint('dim', f'{loc.line}:{loc.column}')}  {paint(d.severity, d.severity)}  "
-               f"{d.message}  {paint('dim', d.rule)}")
+    out.append(f"  {dim}{loc.line}:{loc.column}{off}  {level}{d.severity}{off}  {d.message}  {dim}{d.rule}{off}")
     if d.source_line.strip():
         end_column = loc.end_column - d.source_start if loc.end_line == loc.line else None
         shown, caret_at, caret_width = source_window(d.source_line, loc.column - d.source_start, end_column)
-        gutter = str(loc.line).rjust(5)
-        out.append(f"  {paint('blue', f'{gutter} │')} {shown}")
-        out.append(f"  {paint('blue', ' ' * 5 + ' │')} {' ' * caret_at}{paint(d.severity, '^' * caret_width)}")
+        out.append(f"  {blue}{loc.line:>5} │{off} {shown}")
+        out.append(f"  {blue}      │{off} {' ' * caret_at}{level}{'^' * caret_width}{off}")
     for related in d.related:
-        where = f"{related.path}:{related.location.line}:{related.location.column}"
-        out.append(f"  {paint('blue', ' ' * 5 + ' =')} {related.message}: {where}")
+        out.append(f"  {blue}      ={off} {related.message}: "
+                   f"{related.path}:{related.location.line}:{related.location.column}")
     if d.fix is not None:
-        note = "--fix で修正できます" if d.fix.applicability == "safe" else "--unsafe-fixes で修正できます"
-        out.append(f"  {paint('blue', ' ' * 5 + ' =')} {paint('green', note)}")
+        note = _FIX_NOTES["safe" if d.fix.applicability == "safe" else "unsafe"]
+        out.append(f"  {blue}      ={off} {on['green']}{note}{off}")
 
 
 def report(results: list[FileResult], stream: TextIO, context: ReportContext) -> None:
