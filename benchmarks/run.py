@@ -221,15 +221,12 @@ def main() -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-m", "jalint", "rules"], env=env, check=True, capture_output=True)
     rows: list[tuple[Measure, int, float]] = []
-    if args.formats_only:
+    if args.formats_only or args.one_post_only:
         try:
-            print_formats(warm_formats(corpus, env))
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        return
-    if args.one_post_only:
-        try:
-            print_one_post(one_post(posts, env))
+            if args.formats_only:
+                print_formats(warm_formats(corpus, env))
+            if args.one_post_only:
+                print_one_post(one_post(posts, env))
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return
