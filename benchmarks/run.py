@@ -49,12 +49,18 @@ TEXTLINT_PACKAGES = [
 class Measure:
     label: str
     seconds: float
-    peak_mb: float
+    peak_mb: float  # resident memory summed over the process tree
     exit_code: int
+    peak_pss_mb: float = 0.0  # proportional set size summed: pages shared between processes counted once
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of `root` and all its descendants, from /proc (Linux)."""
+def _tree_memory_kb(root: int) -> tuple[int, int]:
+    """Resident memory (RSS) and proportional set size (PSS) of `root` and all its descendants, from /proc (Linux).
+
+    Summing RSS counts every page the workers share (the MeCab dictionary, mapped
+    by each of them from the same file; the parent's memory before the fork) once
+    per process; summing PSS counts each page once, shared in parts among its
+    processes. Both are reported."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -64,31 +70,35 @@ def _tree_rss_kb(root: int) -> int:
             except (OSError, ValueError, IndexError):
                 continue
             children.setdefault(parent, []).append(int(entry))
-    total, stack = 0, [root]
+    rss = pss = 0
+    stack = [root]
     while stack:
         pid = stack.pop()
         stack.extend(children.get(pid, []))
         try:
-            with open(f"/proc/{pid}/status", encoding="utf-8") as handle:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as handle:
                 for line in handle:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
         except OSError:
             pass
-    return total
+    return rss, pss
 
 
 def measure(label: str, command: list[str], cwd: Path | None = None, env: dict | None = None) -> Measure:
     """Wall time and peak memory (whole process tree) of one command."""
-    peak = 0
+    peak = peak_pss = 0
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
-            peak = max(peak, _tree_rss_kb(process.pid))
+            rss, pss = _tree_memory_kb(process.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -97,7 +107,7 @@ def measure(label: str, command: list[str], cwd: Path | None = None, env: dict |
     elapsed = time.perf_counter() - start
     done.set()
     sampler.join()
-    return Measure(label, elapsed, peak / 1024, code)
+    return Measure(label, elapsed, peak / 1024, code, peak_pss / 1024)
 
 
 def posts_of(corpus: Path) -> list[Path]:
@@ -266,14 +276,14 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"Corpus: {len(posts)} posts, {size_mb:.1f} MB, {jobs} cores; Python {sys.version.split()[0]}\n")
-    print("| run | posts | wall | posts/s | MB/s | peak memory |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| run | posts | wall | posts/s | MB/s | peak memory, RSS summed | peak memory, PSS summed |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for m, count, mb in rows:
         print(f"| {m.label} | {count} | {m.seconds:.2f} s | {count / m.seconds:.0f} | {mb / m.seconds:.2f} | "
-              f"{m.peak_mb:.0f} MB |")
+              f"{m.peak_mb:.0f} MB | {m.peak_pss_mb:.0f} MB |")
     if textlint is not None:
         print(f"| {textlint.label} | {len(posts)} | {textlint.seconds:.2f} s | {len(posts) / textlint.seconds:.1f} | "
-              f"{size_mb / textlint.seconds:.2f} | {textlint.peak_mb:.0f} MB |")
+              f"{size_mb / textlint.seconds:.2f} | {textlint.peak_mb:.0f} MB | {textlint.peak_pss_mb:.0f} MB |")
         print(f"\njalint cold `-j auto` is {textlint.seconds / rows[0][0].seconds:.1f}x faster than textlint.")
         style_row = rows[3][0]
         print(f"jalint with the prose rules (migrated config) is {textlint.seconds / style_row.seconds:.1f}x faster "

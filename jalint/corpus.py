@@ -82,10 +82,17 @@ def run_corpus_rules(
     """Diagnostics of every corpus rule, reported only on `targets` (the files being checked).
 
     Summaries carry no text; `line_source` gives the flagged line for carets,
-    read again only for the files that get a finding.
+    read again only for the files that get a finding. A rule's findings are
+    turned into diagnostics file by file (then put back in the rule's order), so
+    the line source needs to hold one file's lines at a time: on a repository
+    full of copies, holding every flagged file's text cost more than the
+    findings themselves.
     """
     for rule in rules:
         summaries = {r.path: r.summaries[rule.name] for r in corpus if rule.name in r.summaries}
-        for finding in rule.rule.check_corpus(summaries, targets):
-            if finding.path in targets:
-                yield to_diagnostic(rule, finding, line_source)
+        findings = [f for f in rule.rule.check_corpus(summaries, targets) if f.path in targets]
+        order = sorted(range(len(findings)), key=lambda i: findings[i].path)
+        diagnostics: list[Diagnostic | None] = [None] * len(findings)
+        for index in order:
+            diagnostics[index] = to_diagnostic(rule, findings[index], line_source)
+        yield from diagnostics  # type: ignore[misc]

@@ -95,8 +95,12 @@ class FileResult:
     repaired: dict[str, int] = field(default_factory=dict)  # with --fix/--diff: fixes applied, by rule
 
 
-SOURCE_BEFORE = 80  # characters of context kept before a finding's column
-SOURCE_AFTER = 160  # characters kept from the column on
+# The text report shows a window of 60 cells (jalint.reporters.text.WINDOW): at most 21 characters before
+# the column and 62 from it, plus one either side to know whether the line goes on ("…"). Keeping a little
+# more (zero-width characters take no cell) and no more than that: the clipped lines were the largest
+# part of a big run's results in memory (a third of them at 80 + 160 characters).
+SOURCE_BEFORE = 32  # characters of context kept before a finding's column
+SOURCE_AFTER = 96  # characters kept from the column on
 
 
 def clip_line(line: str, column: int) -> tuple[str, int]:

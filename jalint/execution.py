@@ -15,6 +15,7 @@ passes through (or stays in) the parent.
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,11 +130,19 @@ def _lint(
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, min(16, len(pending) // (jobs * 8)))
-    results = []
+    packed: list[bytes] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         indices = [index for index, _ in pending]
-        for result in pool.map(_lint_one, indices, [None] * len(indices), chunksize=chunk):
-            results.append(result)
+        for payload in pool.map(_lint_one_packed, indices, chunksize=chunk):
+            packed.append(payload)
             if advance:
                 advance(1)
-    return results
+    # Unpacked once the workers are gone: while they run, the parent holds each
+    # result as its pickle (a third of the objects' size), so a big run's peak,
+    # summed over all processes, is not the workers plus every result as objects.
+    return [pickle.loads(payload) for payload in packed]
+
+
+def _lint_one_packed(index: int) -> bytes:
+    """`_lint_one` in a worker, the result pickled for the parent to keep as bytes until the pool is done."""
+    return pickle.dumps(_lint_one(index, None), protocol=pickle.HIGHEST_PROTOCOL)

@@ -129,17 +129,21 @@ def _add_corpus_findings(
 
 
 def _line_reader(targets: list[Target]):  # noqa: ANN202
-    """Lines of target files for corpus findings' carets (files are read once, only when needed)."""
+    """Lines of target files for corpus findings' carets, read only when needed.
+
+    Only the last file read is kept: `run_corpus_rules` asks file by file.
+    """
     paths = {t.display: t.path for t in targets if t.path is not None}
-    cache: dict[str, list[str]] = {}
+    current: list = [None, []]  # display name, its lines
 
     def line(display: str, number: int) -> str:
-        if display not in cache:
+        if current[0] != display:
             try:
-                cache[display] = paths[display].read_text(encoding="utf-8-sig").splitlines()
+                lines = paths[display].read_text(encoding="utf-8-sig").splitlines()
             except (KeyError, OSError, UnicodeDecodeError):
-                cache[display] = []
-        lines = cache[display]
+                lines = []
+            current[:] = [display, lines]
+        lines = current[1]
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
     return line

@@ -149,3 +149,21 @@ def test_text_window_matches_the_character_by_character_walk() -> None:
             plain = line.replace("\t", " ")
             end = len(plain) if end_column is None else max(column, min(end_column - 1, len(plain)))
             assert source_window(line, column, end_column) == _source_window_slow(plain, column - 1, end)
+
+
+def test_the_clipped_source_line_shows_the_same_window_as_the_whole_line() -> None:
+    """Findings keep only a clip of their line (memory); the text report must not tell the difference."""
+    import random
+
+    from jalint.diagnostic import clip_line
+    from jalint.reporters.text import source_window
+
+    rng = random.Random(11)
+    for alphabet in ("aあ漢 。、bc😀", "漢字かな", "abc def"):
+        for _ in range(1500):
+            line = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 400)))
+            column = rng.randint(1, len(line))
+            end_column = rng.choice([None, rng.randint(column, len(line) + 1)])
+            clipped, start = clip_line(line, column)
+            clipped_end = None if end_column is None else end_column - start
+            assert source_window(clipped, column - start, clipped_end) == source_window(line, column, end_column)
