@@ -49,6 +49,7 @@ class FrontMatter:
     content_span: Span
     entries: dict[str, Entry] = field(default_factory=dict)
     problem: SyntaxProblem | None = None
+    leading: Span | None = None  # blank lines before the opening delimiter (Jekyll and Hugo then ignore the block)
 
     def get(self, key: str, default: Any = None) -> Any:
         entry = self.entries.get(key)
@@ -64,26 +65,77 @@ _DELIMITERS = {"---": "yaml", "+++": "toml"}
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_MAX_LEADING_BLANK_LINES = 20
+
+
 def find_front_matter(text: str, lines: LineIndex) -> FrontMatter | None:
-    """Locate and parse the block at the very top of the file, if any."""
+    """Locate and parse the block at the very top of the file, if any.
+
+    A block preceded by blank lines only (a generator that starts its output
+    with a newline) is still the post's front matter as its author meant it,
+    though Jekyll and Hugo render it as text: it is returned with `leading`
+    set, so that one finding names the cause (front-matter-placement) and the
+    title, tag and excerpt checks still read it. It must then parse as keys and
+    values: a `---` rule under a blank first line is no front matter.
+    """
     first = lines.line_text(1).rstrip()
     kind = _DELIMITERS.get(first)
     if kind is None:
-        return None
+        return _after_blank_lines(text, lines)
+    return _block_at(text, lines, 1, kind)
+
+
+def _block_at(text: str, lines: LineIndex, opening: int, kind: str) -> FrontMatter | None:
     closers = ("---", "...") if kind == "yaml" else ("+++",)
-    for line in range(2, lines.line_count + 1):
+    start = lines.line_start(opening)
+    for line in range(opening + 1, lines.line_count + 1):
         if lines.line_text(line).rstrip() in closers:
-            content = Span(lines.line_end_with_newline(1), lines.line_start(line))
-            block = FrontMatter(kind, Span(0, lines.line_end(line)), content)
+            content = Span(lines.line_end_with_newline(opening), lines.line_start(line))
+            block = FrontMatter(kind, Span(start, lines.line_end(line)), content)
             _parse(block, text)
             return block
+    if opening > 1:
+        return None
     # An opening `---` with no closer: Jekyll would render the whole file as text.
+    delimiter = lines.line_text(1).rstrip()
     block = FrontMatter(kind, Span(0, lines.line_end(1)), Span(lines.line_end(1), lines.line_end(1)))
     block.problem = SyntaxProblem(
-        f"フロントマターを閉じる {first} の行がありません。本文の前に {first} だけの行を置いてください。",
+        f"フロントマターを閉じる {delimiter} の行がありません。本文の前に {delimiter} だけの行を置いてください。",
         Span(0, lines.line_end(1)),
     )
     return block
+
+
+def _after_blank_lines(text: str, lines: LineIndex) -> FrontMatter | None:
+    """The front matter under leading blank lines, when there is one that parses as keys and values."""
+    for line in range(1, min(lines.line_count, _MAX_LEADING_BLANK_LINES + 1) + 1):
+        stripped = lines.line_text(line).strip()
+        if stripped:
+            kind = _DELIMITERS.get(stripped) if line > 1 else None
+            if kind is None or lines.line_text(line).rstrip() != stripped:
+                return None
+            block = _block_at(text, lines, line, kind)
+            if block is None or block.problem is not None or not block.entries:
+                return None
+            block.leading = Span(0, block.span.start)
+            return block
+    return None
+
+
+_COPIED_KEY_LINE = re.compile(r"^ {0,3}[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+_FENCE_LINE = re.compile(r"^ {0,3}---[ \t]*$")
+
+
+def is_front_matter_copy(lines: LineIndex, first: int, last: int) -> bool:
+    """Lines `first`..`last` are `key: value` lines right under a `---` line: a front matter copied into the body.
+
+    Markdown reads such a block as a setext heading (the keys) over its closing
+    `---`; generation-leftover reports it as the copy it is (with the keys
+    indented by up to three spaces, as some pipelines write it).
+    """
+    if first < 2 or not _FENCE_LINE.match(lines.line_text(first - 1)):
+        return False
+    return all(_COPIED_KEY_LINE.match(lines.line_text(line)) for line in range(first, last + 1))
 
 
 def _parse(block: FrontMatter, text: str) -> None:

@@ -46,6 +46,7 @@ from collections.abc import Iterator
 
 from jalint.blocks import Block
 from jalint.document import Document
+from jalint.frontmatter import is_front_matter_copy
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.sections import SETEXT_MAX_TITLE_CHARS, setext_is_accidental
@@ -71,6 +72,8 @@ class AccidentalSetextHeading(Rule[Options]):
     def check(self, block: Block, doc: Document) -> Iterator[Finding]:
         if not setext_is_accidental(doc.lines, block, self.options.max_title_chars):
             return
+        if is_front_matter_copy(doc.lines, block.line, block.end_line - 1):
+            return  # a copied front matter: generation-leftover reports it (and deletes it whole)
         underline = doc.lines.line_text(block.end_line).strip()
         first = doc.lines.line_text(block.line)
         start = doc.lines.line_start(block.line) + len(first) - len(first.lstrip())

@@ -663,7 +663,7 @@ def _value_hits(doc: Document, span: Span, checks: list[Check]) -> Iterator[Hit]
 
 # -- fix -------------------------------------------------------------------------------
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:|^\s+\S|^\s*-\s|^\s*$")
-_FENCE = re.compile(r"^---\s*$")
+_FENCE = re.compile(r"^ {0,3}---\s*$")
 _MAX_FRONT_MATTER_LINES = 40
 
 
