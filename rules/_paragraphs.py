@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -262,12 +263,13 @@ FULLY_COVERED = 0.98
 
 
 def repeated_spans(doc: Document) -> list[tuple[Span, bool]]:
-    """Paragraphs that repeat earlier text of the post (duplicate-paragraph's copies, default thresholds),
-    each with whether the whole of it repeats (else a merged paragraph that adds text of its own)."""
+    """Paragraphs, list items and table rows that repeat earlier text of the post (duplicate-paragraph's
+    copies, default thresholds), each with whether the whole of it repeats (else a merged paragraph that adds
+    text of its own)."""
     return [
         (copy.paragraph.span, copy.kind != "merged" or copy.coverage >= FULLY_COVERED)
         for copy in analyse(doc).copies.values()
-    ]
+    ] + [(item.span, True) for item in copied_items(doc)]
 
 
 def in_repeated_text(doc: Document, span: Span) -> bool:
@@ -321,3 +323,81 @@ def through_spaces(doc: Document, start: int, end: int) -> Span:
     while end < len(doc.text) and doc.text[end] in " \u3000":
         end += 1
     return Span(start, end)
+
+
+# -- list items and table rows -------------------------------------------------------
+class ItemCopy(NamedTuple):
+    """A list item or table row that repeats an earlier one of the post word for word."""
+
+    kind: str  # "item" or "row"
+    span: Span  # the later copy (what is reported)
+    removal: Span  # its lines, for the fix (no blank line around them: the list or table goes on)
+    first: Span  # the earlier one
+    first_line: int
+
+
+def copied_items(doc: Document, min_chars: int = 20) -> list[ItemCopy]:
+    """List items (anywhere in the post) and table rows (within one table) that repeat an earlier one.
+
+    Why apart from paragraphs: a copied bullet is one defect, but its sentences
+    would each be a duplicate-sentence finding; reported here as one item it
+    goes in one deletion, and duplicate-sentence skips its sentences. Only
+    exact copies (after folding width, spaces and markup) of at least
+    `min_chars` characters count: parallel items that differ in a word are
+    a list's normal shape. A whole copied item is one finding, not one per
+    nested item; header rows repeat across tables by design and are skipped,
+    and so are items that are only a link (lists of related posts share them).
+    """
+    return doc.memo(f"copied-items:{min_chars}", lambda d: _copied_items(d, min_chars))
+
+
+def _copied_items(doc: Document, min_chars: int) -> list[ItemCopy]:
+    found: list[ItemCopy] = []
+    first_item: dict[str, Block] = {}
+    for block in doc.blocks:
+        if block.kind == "list_item":
+            if any(copy.span.start <= block.span.start < copy.span.end for copy in found):
+                continue  # inside an item already reported whole
+            key = normalise(doc.plain(block.span))
+            if len(key) < min_chars or _LINK_ITEM.match(doc.text[block.span.start : block.span.end]):
+                continue
+            earlier = first_item.setdefault(key, block)
+            if earlier is not block and not (earlier.span.start <= block.span.start < earlier.span.end):
+                found.append(ItemCopy("item", _trimmed(doc, block.span), _lines_span(doc, block.line, block.end_line),
+                                      _trimmed(doc, earlier.span), earlier.line))
+        elif block.kind == "table":
+            found.extend(_copied_rows(doc, block, min_chars))
+    return found
+
+
+# An item that is only a link: navigation (「あわせて読みたい」 and 「関連記事」 lists share links), not prose.
+_LINK_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\([^)\n]*\)[ \t]*\n?\Z")
+
+
+def _copied_rows(doc: Document, table: Block, min_chars: int) -> list[ItemCopy]:
+    found = []
+    first_row: dict[str, int] = {}
+    for line in range(table.line + 2, table.end_line + 1):  # after the header row and the delimiter row
+        key = normalise(doc.lines.line_text(line).replace("|", " "))
+        if len(key) < min_chars:
+            continue
+        earlier = first_row.setdefault(key, line)
+        if earlier != line:
+            span = _trimmed(doc, Span(doc.lines.line_start(line), doc.lines.line_end(line)))
+            first = _trimmed(doc, Span(doc.lines.line_start(earlier), doc.lines.line_end(earlier)))
+            found.append(ItemCopy("row", span, _lines_span(doc, line, line), first, earlier))
+    return found
+
+
+def _trimmed(doc: Document, span: Span) -> Span:
+    text = doc.text[span.start : span.end]
+    start = span.start + len(text) - len(text.lstrip())
+    return Span(start, max(start, span.start + len(text.rstrip())))
+
+
+def _lines_span(doc: Document, first: int, last: int) -> Span:
+    """Lines `first..last` with their line breaks (at the end of the file, with the break before them)."""
+    lines = doc.lines
+    if last < lines.line_count:
+        return Span(lines.line_start(first), lines.line_start(last + 1))
+    return Span(lines.line_end(first - 1) if first > 1 else 0, lines.line_end(last))

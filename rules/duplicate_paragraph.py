@@ -6,7 +6,11 @@ A body paragraph that repeats text from earlier in the same post:
 - a merged copy: one paragraph (often one long line) mostly made of earlier
   paragraphs joined together; the message names the lines it holds;
 - a fragment: a paragraph whose whole text stands inside an earlier one, such as
-  the tail of an earlier paragraph repeated on its own.
+  the tail of an earlier paragraph repeated on its own;
+- a list item that repeats an earlier item of the post, or a table row that
+  repeats an earlier row of its table, word for word: one finding for the
+  item, however many sentences it holds (duplicate-sentence then leaves them
+  alone), and one for an item copied with its nested items.
 
 The later copy is reported, with the earlier place(s) as related. The full
 restart of a cut-off paragraph is not reported here: truncated-paragraph reports
@@ -42,7 +46,8 @@ and a plain diff review misses a copy that was merged onto one line.
   must cover for it to count as a merged copy.
 
 ## Fix safety
-Unsafe: deletes an exact copy, a fragment, or a merged copy made entirely of
+Unsafe: deletes an exact copy (a copied list item or table row: its lines only,
+so the list or table goes on), a fragment, or a merged copy made entirely of
 earlier paragraphs; from a merged copy that adds text of its own it deletes the
 sentences that repeat earlier paragraphs and keeps the new ones in place. A
 near copy is deleted only when each of its sentences still stands elsewhere in
@@ -61,7 +66,15 @@ from collections.abc import Iterator
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Edit, Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.rules._paragraphs import FULLY_COVERED, Copy, analyse, block_index_of, sentences_in, through_spaces
+from jalint.rules._paragraphs import (
+    FULLY_COVERED,
+    Copy,
+    analyse,
+    block_index_of,
+    copied_items,
+    sentences_in,
+    through_spaces,
+)
 from jalint.text import normalise
 
 
@@ -178,3 +191,12 @@ class DuplicateParagraph(Rule[Options]):
                 # sentences still stands in the post (jalint.fixes checks), else it is refused and reported.
                 fix = Fix.delete(doc.removal_span(paragraph.block.line, paragraph.block.end_line))
             yield Finding(paragraph.span, describe(copy), related=related, fix=fix)
+        for item in copied_items(doc, options.min_chars):
+            what = "箇条書きの項目" if item.kind == "item" else "表の行"
+            short = "項目" if item.kind == "item" else "行"
+            yield Finding(
+                item.span,
+                f"この{what}は {item.first_line} 行目の{short}と同じ内容です。重複している方を削除してください。",
+                related=(Related(item.first, f"既出の{short}（{item.first_line} 行目）"),),
+                fix=Fix.delete(item.removal),
+            )

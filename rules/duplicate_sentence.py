@@ -41,7 +41,7 @@ from collections.abc import Iterator
 
 from jalint.document import Document
 from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.rules._paragraphs import Paragraph, analyse, sentences_in, through_spaces
+from jalint.rules._paragraphs import Paragraph, analyse, copied_items, sentences_in, through_spaces
 from jalint.sentences import Sentence
 from jalint.text import normalise
 
@@ -85,6 +85,7 @@ class DuplicateSentence(Rule[Options]):
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
         index = analyse(doc)
         copies = {id(copy.paragraph.block) for copy in index.copies.values()}
+        items = [item.span for item in copied_items(doc)]
         paragraph_of = {id(p.block): p for p in index.paragraphs}
         seen: dict[str, Sentence] = {}
         for sentence in doc.sentences:
@@ -92,8 +93,8 @@ class DuplicateSentence(Rule[Options]):
             if len(key) < self.options.min_chars:
                 continue
             block = doc.blocks[sentence.block_index]
-            if id(block) in copies:
-                continue  # the whole paragraph is a reported copy; its sentences are no first copies either
+            if id(block) in copies or any(span.start <= sentence.span.start < span.end for span in items):
+                continue  # the whole paragraph, list item or table row is a reported copy (duplicate-paragraph)
             first = seen.get(key)
             if first is None:
                 seen[key] = sentence
