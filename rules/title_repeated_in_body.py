@@ -2,7 +2,8 @@
 A body that opens by repeating the front-matter `title`, exactly or nearly
 (fuzzy similarity of at least `threshold` after normalisation), whether the
 first line is plain text, bold, a Markdown heading or wrapped in 「」, and
-whether a prompt template's label stands before it (「タイトル：…」).
+whether a prompt template's label stands before it (「タイトル：…」) or on the
+line above it (「【記事タイトル】」, reported itself by generation-leftover).
 
 It also finds a first line that is the title with decorations added or
 removed: a pipeline that rewrites titles for search (「2026年」 in front,
@@ -63,6 +64,7 @@ from jalint.text import TEMPLATE_LABEL, normalise
 
 # Blocks that do not open the body for a reader.
 _SKIPPED = frozenset({"comment"})
+_OPENING = frozenset({"heading", "pseudo_heading", "paragraph"})
 _WRAPPERS = re.compile(r"^[「『\"“]+|[」』\"”]+$")
 _TRAILING_COLON = re.compile(r"[:：]+$")
 # A decorated-title match needs this many characters on the shorter side: short
@@ -142,18 +144,46 @@ class TitleRepeatedInBody(Rule[Options]):
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
         title = doc.title
-        block = first_body_block(doc)
-        if not title or block is None or block.kind not in ("heading", "pseudo_heading", "paragraph"):
+        opening = opening_line(doc)
+        if not title or opening is None:
             return
-        line = comparable(TEMPLATE_LABEL.sub("", doc.plain(first_line_span(doc, block)).strip()))
+        block, span = opening
+        line = comparable(TEMPLATE_LABEL.sub("", doc.plain(span).strip()))
         if not repeats_title(comparable(title), line, self.options.threshold, self.options.min_coverage):
             return
         entry = doc.front_matter.entries.get("title") if doc.front_matter else None
         related = (Related(entry.value_span, "front matter の title"),) if entry else ()
+        number = doc.lines.line_of(span.start)
+        if number == block.line:
+            fix = Fix.delete(removal(doc, block), "unsafe")
+        else:  # the line under a label line of the same paragraph: that line alone
+            fix = Fix.delete(Span(doc.lines.line_start(number), doc.lines.line_start(number + 1)), "unsafe")
         yield Finding(
-            Span(doc.lines.line_start(block.line), doc.lines.line_end(block.line)),
+            Span(doc.lines.line_start(number), doc.lines.line_end(number)),
             f"本文の冒頭がタイトル「{title}」の繰り返しになっているので、"
             "この行を削除してください。",
             related=related,
-            fix=Fix.delete(removal(doc, block), "unsafe"),
+            fix=fix,
         )
+
+
+def opening_line(doc: Document) -> tuple[Block, Span] | None:
+    """The block and line a reader meets first, past a prompt template's label line (「【記事タイトル】」).
+
+    The label is generation-leftover's finding; the title under it, on the next
+    line or in the next block, is this rule's.
+    """
+    block = first_body_block(doc)
+    if block is None or block.kind not in _OPENING:
+        return None
+    span = first_line_span(doc, block)
+    text = doc.plain(span).strip()
+    if not text or TEMPLATE_LABEL.sub("", text).strip():
+        return block, span
+    if block.end_line > block.line:
+        number = block.line + 1
+        return block, Span(doc.lines.line_start(number), doc.lines.line_end(number))
+    following = next((b for b in doc.blocks if b.line > block.end_line and b.kind not in _SKIPPED), None)
+    if following is None or following.kind not in _OPENING:
+        return None
+    return following, first_line_span(doc, following)
