@@ -64,6 +64,8 @@ class Exclusion(NamedTuple):
     lead_in: LazyPattern | None
     post: LazyPattern | None
     repeated: bool
+    product: bool = False
+    title: LazyPattern | None = None
 
 
 class Pack(NamedTuple):
@@ -164,6 +166,8 @@ def _exclusion(entry: dict, fragments: dict[str, str]) -> Exclusion:
         lead_in=optional("lead-in"),
         post=optional("post"),
         repeated=bool(entry.get("repeated", False)),
+        product=bool(entry.get("product", False)),
+        title=optional("title"),
     )
     if exclusion.section and not exclusion.heading:
         raise ValueError(f"{PACK}: exclude {exclusion.id}: section needs heading (it reads the section that heading opens)")
@@ -218,8 +222,62 @@ def candidates(doc: Document, settings: Settings) -> list[Candidate]:
             elif verdict == "attributed" or (verdict == "excluded" and key not in reported and judge.sourced(index, reason)):
                 attributed.setdefault(key, line)
             seen.add(key)
-            found.append(Candidate(span, doc.plain(span), figure.id, sentence, verdict, reason, key))
+            found.append(Candidate(span, strip_masks(phrase), figure.id, sentence, verdict, reason, key))
     return found
+
+
+def statistic_sentences(doc: Document) -> list[Sentence]:
+    """The body's sentences and, in document order among them, every row of every table (as one "sentence").
+
+    A figure in a table cell is a claim like one in prose (「| API利用企業数 | 50万社以上 |」);
+    a table's source stands in the sentence that introduces it, in a caption under
+    it (「出典：…」), in its header or in the row itself (see `_table_context`).
+    """
+    return doc.memo("statistic-sentences", _statistic_sentences)
+
+
+def _statistic_sentences(doc: Document) -> list[Sentence]:
+    rows = [row for index, block in enumerate(doc.blocks) if block.kind == "table" for row in _table_rows(doc, index)]
+    if not rows:
+        return doc.sentences
+    return sorted([*doc.sentences, *rows], key=lambda sentence: sentence.span.start)
+
+
+_CELL_MARKUP = re.compile(r"\*\*|__|`|^\s*\||\|\s*$")
+
+
+# A column of prices, fees, budgets or caps (「月額費用」「上限額」「費用感」): what an offering costs can
+# be looked up, as in prose (「月額3万円」 is not reported there either).
+_PRICE_HEADER = re.compile(r"費用|料金|価格|月額|年額|初期|予算|上限|補助|単価|コスト|プラン|金額|価格帯")
+
+
+def _table_rows(doc: Document, index: int) -> list[Sentence]:
+    """The table's header and body rows (not the delimiter row), cells separated by 「、」, markup masked,
+    and the cells of price columns masked too."""
+    table = doc.blocks[index]
+    header = doc.lines.line_text(table.line).strip().strip("|").split("|")
+    prices = {i for i, cell in enumerate(header) if _PRICE_HEADER.search(cell)}
+    rows = []
+    for line in range(table.line, table.end_line + 1):
+        if line == table.line + 1:
+            continue  # |---|---|
+        start, end = doc.lines.line_start(line), doc.lines.line_end(line)
+        raw = doc.text[start:end]
+        text = _CELL_MARKUP.sub(lambda m: MARKUP * len(m.group(0)), raw)
+        if prices and line != table.line:
+            text = _mask_columns(text, prices)
+        rows.append(Sentence(Span(start, end), text.replace("|", "、"), index))
+    return rows
+
+
+def _mask_columns(row: str, columns: set[int]) -> str:
+    """`row` with the cells of `columns` masked (same length), counting cells between `|`."""
+    parts = row.split("|")
+    # A row written with outer pipes has an empty first part (masked here, so not empty: count from the first `|`).
+    first = 1 if row.lstrip(MARKUP + " \t").startswith("|") or parts[0].strip(MARKUP + " \t") == "" else 0
+    return "|".join(
+        MARKUP * len(part) if i - first in columns else part for i, part in enumerate(parts)
+    )
 
 
 def _figures_in(text: str, figures: list[Figure]) -> Iterator[tuple[int, int, Figure]]:
@@ -274,7 +332,7 @@ class _Judge:
         self.doc = doc
         self.pack = pack
         self.settings = settings
-        self.sentences = doc.sentences
+        self.sentences = statistic_sentences(doc)
         self._sources: dict[int, str | None] = {}
 
     def verdict(self, index: int, start: int, end: int, phrase: str, repeated: bool) -> tuple[str, str]:
@@ -375,16 +433,40 @@ class _Surroundings:
     def lead_in(self) -> str:
         return _unmarked(_list_caption(self.doc, self.sentences, self.index))
 
+    def names_title_product(self, text: str) -> bool:
+        """The sentence or the one before names a product the post's title names (「Claude API」 in both)."""
+        names = self.doc.memo("statistic-title-products", _title_products)
+        here = _unmarked(text) + "\n" + self.previous
+        return any(re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", here) for name in names)
+
     def section_text(self, heading: Heading) -> str:
         """The section `heading` opens, from its title up to the end of the sentence."""
         sentence = self.sentences[self.index]
         return _unmarked(self.doc.plain(Span(heading.title_span.start, sentence.span.end)))
 
 
+# Latin-script words of a title that name a product (「Claude」 of 「Claude APIのプロンプトキャッシュ」), not
+# the generic terms every post about AI uses.
+_TITLE_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+\-]{2,}")
+_GENERIC_WORDS = frozenset(
+    "ai api llm llms gpu gpus cpu npu saas paas iaas kpi roi dx it iot ar vr os pc sdk app apps web cloud "
+    "data model models agent agents chat bot bots tech news guide update updates new the and for with".split()
+)
+
+
+def _title_products(doc: Document) -> tuple[str, ...]:
+    title = doc.title or ""
+    return tuple(w for w in dict.fromkeys(_TITLE_WORD.findall(title)) if w.casefold() not in _GENERIC_WORDS)
+
+
 def _excludes(
     exclusion: Exclusion, text: str, start: int, end: int, phrase: str, repeated: bool, around: _Surroundings
 ) -> bool:
     if exclusion.repeated and not repeated:
+        return False
+    if exclusion.title and not exclusion.title.search(around.doc.title or ""):
+        return False
+    if exclusion.product and not around.names_title_product(text):
         return False
     if exclusion.previous and not exclusion.previous.search(around.previous):
         return False
@@ -460,7 +542,31 @@ def _context(doc: Document, sentences: list[Sentence], index: int, lookback: int
     lead_in = _list_lead_in(doc, sentences, index)
     if lead_in is not None and lead_in not in indexes:
         indexes.append(lead_in)
+    if doc.blocks[sentences[index].block_index].kind == "table":
+        indexes.extend(i for i in _table_context(doc, sentences, index) if i not in indexes)
     return indexes
+
+
+_CAPTION = re.compile(r"^[\s\ue000-\uf8ff]*(?:出典|出所|参考|資料|注|※|表[0-9０-９]|図[0-9０-９]|データ|ソース|Source)", re.IGNORECASE)
+
+
+def _table_context(doc: Document, sentences: list[Sentence], index: int) -> list[int]:
+    """For a table row: the table's header row, the last sentence before the table and a caption right under it."""
+    block_index = sentences[index].block_index
+    first = index
+    while first > 0 and sentences[first - 1].block_index == block_index:
+        first -= 1
+    last = index
+    while last + 1 < len(sentences) and sentences[last + 1].block_index == block_index:
+        last += 1
+    found = [first]
+    if first > 0 and sentences[first - 1].block_index == block_index - 1:
+        found.append(first - 1)  # the sentence that introduces the table, right above it
+    if last + 1 < len(sentences):
+        after = sentences[last + 1]
+        if after.block_index == block_index + 1 and _CAPTION.match(after.text):
+            found.append(last + 1)
+    return found
 
 
 def _list_lead_in(doc: Document, sentences: list[Sentence], index: int) -> int | None:

@@ -17,14 +17,18 @@ the post (even in a mention that is otherwise excluded, such as 「…を達成�
 phrase (「75%以上の企業」). A figure the post repeats is reported once, at its
 first mention, with the other places as related locations.
 
-A source that names nobody (「ある調査によると」「専門家によれば」「参照データ」)
-does not count.
+A figure in a table cell is checked too (「| API利用企業数 | 50万社以上 |」): its
+source may stand in the row, the table's header, the sentence right above the
+table or a caption right under it (「出典：…」). A table is reported once, at its
+first unsourced figure, with the others as related places.
+
+A source that names nobody (「ある調査によると」「専門家によれば」「参照データ」), or a
+news item or announcement only pointed at (「このニュースを最初に目にした時」), does
+not count.
 
 Not reported, because they are not claims that need a source:
 - dates, versions, durations, model names and list numbers (no pattern matches
   them), headings, code, link text, quotes in 「」『』“” and blockquotes;
-- tables: a table's source belongs in the sentence that introduces it, which is
-  checked like any other sentence, and one finding per cell would bury it;
 - hypothetical examples and worked arithmetic (仮に, 〜と仮定すると, 〜とすれば,
   〜たとしても, 試算すると, 「例えば…場合」, 「A社では」, `15時間 × 12か月 = 180時間`),
   and label lines under an estimate heading (「## ROI試算」 … 「導入コスト: 5,000万円」);
@@ -32,6 +36,11 @@ Not reported, because they are not claims that need a source:
   (「私が以前担当したプロジェクトでは」), 「…を30%削減した事例もあります」, a case study
   that names no company (「## 事例1：中小運送会社のAI配車導入」, unlike
   「事例1：ダイキン工業 ― …」) and the story of an anonymised A社 told in a list or section;
+- figures of speech: 「8割完成のドラフト」「8割方」「最後の2割」「残りの1割」;
+- in a guide to one product, that product's own documented price, rate or spec
+  (「キャッシュヒット時は入力コストが90%削減されます」 in a post titled after the API,
+  the product named in the sentence or the one before); its adoption or market
+  figures stay checked;
 - the writer's expected effects (a list captioned 「期待効果」 or introduced by
   「…効果が期待できます」, 「期待される効果:」, 「（例：20%減）」), unless an item cites a case;
 - the shares of a tally the post says it made itself (「編集部が681社のWebサイトデータを
@@ -118,6 +127,14 @@ def message(candidate: Candidate, repeats: int = 0) -> str:
     )
 
 
+def table_message(candidate: Candidate, others: int) -> str:
+    more = f"ほか {others} 個の数値" if others else ""
+    return (
+        f"表の数値「{candidate.phrase}」{more}の根拠が示されていません。"
+        "表を紹介する文か表の下に出典（調査名・発表元）を示すか、リンクを付けてください。"
+    )
+
+
 class UnsupportedStatistic(Rule[Options]):
     name = "unsupported-statistic"
     category = "claims"
@@ -131,8 +148,17 @@ class UnsupportedStatistic(Rule[Options]):
         for candidate in found:
             if candidate.verdict == "repeat":
                 repeats.setdefault(candidate.key, []).append(candidate)
+        tables: dict[int, list[Candidate]] = {}
         for candidate in found:
-            if candidate.verdict == "unattributed":
-                later = repeats.get(candidate.key, [])
-                related = tuple(Related(c.span, f"同じ数値「{c.phrase}」の別の箇所") for c in later)
-                yield Finding(candidate.span, message(candidate, len(later)), related=related)
+            if candidate.verdict != "unattributed":
+                continue
+            if doc.blocks[candidate.sentence.block_index].kind == "table":
+                tables.setdefault(candidate.sentence.block_index, []).append(candidate)
+                continue
+            later = repeats.get(candidate.key, [])
+            related = tuple(Related(c.span, f"同じ数値「{c.phrase}」の別の箇所") for c in later)
+            yield Finding(candidate.span, message(candidate, len(later)), related=related)
+        # One finding a table: its source belongs above or under it, once, not in every cell.
+        for first, *others in tables.values():
+            related = tuple(Related(c.span, f"同じ表の数値「{c.phrase}」") for c in others)
+            yield Finding(first.span, table_message(first, len(others)), related=related)
