@@ -392,6 +392,19 @@ def explain(rule: str) -> None:
     click.echo(entry.doc())
 
 
+@cli.command()
+def server() -> None:
+    """Run the language server over stdio (for editors; needs `pip install 'jalint[server]'`)."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        fail("jalint server needs the server extra: pip install 'jalint[server]' (pygls and lsprotocol).")
+    from jalint.server.app import serve
+
+    serve()
+
+
 @cli.group()
 def migrate() -> None:
     """Turn another linter's configuration into a .jalint.toml."""

@@ -211,6 +211,10 @@ def candidates(doc: Document, settings: Settings) -> list[Candidate]:
             phrase = sentence.text[start:end]
             key = figure_key(phrase)
             verdict, reason = judge.verdict(index, start, end, phrase, repeated=key in seen)
+            if verdict == "unattributed" and key in seen and doc.blocks[sentence.block_index].kind == "table":
+                # A table that sums up what the post told before (its own case, reported or excused
+                # there) is a recap: the figure was judged at its first mention.
+                verdict, reason = "excluded", "table-recap"
             span = Span(sentence.span.start + start, sentence.span.start + end)
             line = doc.lines.line_of(span.start)
             if verdict == "unattributed" and key in attributed:
