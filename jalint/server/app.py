@@ -4,12 +4,13 @@ Why a server: a `jalint check` per save starts Python, loads the rules and the
 MeCab dictionary each time; the server loads them once, so diagnostics can
 follow typing.
 
-How edits are handled: every change records the document's new version and
-schedules a lint after a short pause (DEBOUNCE_SECONDS); a newer change
-cancels the pending one. The lint runs in a worker thread, so the server keeps
-reading messages while it works, and its result is published only if the
-document is still at the version it linted: a slow lint never overwrites the
-diagnostics of newer text. Pull requests (`textDocument/diagnostic`) lint the
+How edits are handled: a change starts a lint of the document's text at once
+when none is running; while one runs, further changes only mark the document
+as edited, and the running lint, when it ends, lints the newest text again
+instead of publishing. So an isolated edit gets its diagnostics after one lint
+(no fixed delay), a burst of typing costs one lint in flight and one after
+it, and stale diagnostics are never published. The lint runs in a worker
+thread, so the server keeps reading messages while it works. Pull requests (`textDocument/diagnostic`) lint the
 current text at once (or reuse the result for that version).
 
 A failing request is logged to the client (`window/logMessage`) and answered
@@ -35,7 +36,6 @@ from jalint.registry import UnknownRuleError, rule_class
 from jalint.server.convert import lsp_diagnostic, lsp_range, overlaps, text_edits, whole_document
 from jalint.server.linting import DocumentLinter, Linted
 
-DEBOUNCE_SECONDS = 0.15
 FIX_ALL = "source.fixAll.jalint"
 CONFIG_NAMES = (".jalint.toml", "pyproject.toml")
 
@@ -47,7 +47,8 @@ class JalintServer(LanguageServer):
         super().__init__("jalint", __version__)
         self.linter = DocumentLinter()
         self.results: dict[str, tuple[int | None, Linted]] = {}  # uri -> (version, its lint)
-        self.pending: dict[str, asyncio.Task] = {}
+        self.pending: dict[str, asyncio.Task] = {}  # uri -> its running lint
+        self.dirty: set[str] = set()  # documents edited while their lint runs
         self.config_errors: set[str] = set()  # config-file URIs that carry a diagnostic
 
     # -- linting ---------------------------------------------------------------------------
@@ -75,33 +76,34 @@ class JalintServer(LanguageServer):
         return [lsp_diagnostic(d, uri, uri_of) for d in linted.result.diagnostics]
 
     def schedule(self, uri: str) -> None:
-        """Lint after a pause; a newer edit cancels this one."""
-        previous = self.pending.pop(uri, None)
-        if previous is not None:
-            previous.cancel()
-        self.pending[uri] = asyncio.get_running_loop().create_task(self._lint_later(uri))
+        """Lint the latest text: now when no lint of this document runs, else once the running one ends."""
+        if uri in self.pending:
+            self.dirty.add(uri)  # the running lint will go again on the newest text
+            return
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._lint_latest(uri))
 
-    async def _lint_later(self, uri: str) -> None:
+    async def _lint_latest(self, uri: str) -> None:
         try:
-            await asyncio.sleep(DEBOUNCE_SECONDS)
-            document = self.workspace.get_text_document(uri)
-            version, text = document.version, document.source
-            path = _path_of(uri)
-            if path is None:
+            while True:
+                self.dirty.discard(uri)
+                document = self.workspace.get_text_document(uri)
+                version, text = document.version, document.source
+                path = _path_of(uri)
+                if path is None:
+                    return
+                linted = await asyncio.get_running_loop().run_in_executor(None, self.linter.lint, path, text)
+                if uri in self.dirty:
+                    continue  # newer text arrived meanwhile: lint that instead of publishing this
+                self.results[uri] = (version, linted)
+                self.publish(uri, version, linted)
                 return
-            linted = await asyncio.get_running_loop().run_in_executor(None, self.linter.lint, path, text)
-            current = self.workspace.get_text_document(uri)
-            if current.version != version or current.source != text:
-                return  # newer text arrived meanwhile: its own lint publishes
-            self.results[uri] = (version, linted)
-            self.publish(uri, version, linted)
         except asyncio.CancelledError:
             pass
         except Exception as error:  # noqa: BLE001 - one failed lint must not stop the server
             self.log_failure("lint", error)
         finally:
-            if self.pending.get(uri) is asyncio.current_task():
-                del self.pending[uri]
+            self.pending.pop(uri, None)
+            self.dirty.discard(uri)
 
     def publish(self, uri: str, version: int | None, linted: Linted) -> None:
         self.report_config_error(linted.config_error)
