@@ -223,3 +223,20 @@ def test_without_the_extra_the_command_says_how_to_install_it(run, monkeypatch: 
     result = run("server")
     assert result.exit_code == 2
     assert "pip install 'jalint[server]'" in result.stderr
+
+
+@pytest.mark.asyncio
+async def test_corpus_rules_compare_with_the_configured_corpus(client: LanguageClient, tmp_path: Path) -> None:
+    """With `corpus` set, a paragraph copied from another post of the corpus is reported, as a pre-commit run does."""
+    shared = "社内の問い合わせ窓口には、同じ質問が毎日のように届きます。担当者は同じ答えを何度も書き、そのたびに手元の作業が止まります。"
+    _write(tmp_path, ".jalint.toml", 'corpus = ["_posts"]\n')
+    _write(tmp_path, "_posts/2025-01-01-first.md",
+           f'---\ntitle: "最初の記事"\ndate: 2025-01-01 09:00:00 +0900\n---\n\n{shared}\n')
+    text = f'---\ntitle: "二つ目の記事"\ndate: 2025-02-01 09:00:00 +0900\n---\n\n{shared}\n'
+    _, uri = _write(tmp_path, "_posts/2025-02-01-second.md", text)
+    _open(client, uri, text)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    found = [d for d in client.diagnostics[uri] if d.code == "cross-post-duplicate"]
+    assert len(found) == 1 and found[0].range.start.line == 5
+    assert found[0].related_information[0].location.uri.endswith("2025-01-01-first.md")
+    _no_failures(client)

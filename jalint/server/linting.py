@@ -4,19 +4,30 @@ Kept apart from the protocol (jalint.server.app) so it can be used and tested
 without a client: it turns (path, text) into jalint's own results and knows
 nothing of LSP. The config resolver lives as long as the server and is
 replaced when a config file changes, like a fresh `jalint check` would see it.
+
+Corpus rules (cross-post-duplicate, duplicate-title, …) compare the document
+with the posts of the config's `corpus` folders, as a pre-commit run on one
+file does: their summaries come from jalint's cache (linted once, then read
+back), kept in memory until the config changes; the document's own summary is
+made from the text in the editor.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from jalint.config import ConfigError, Layer
+from jalint.cache import Cache, default_cache_folder
+from jalint.config import ActiveRule, Config, ConfigError, Layer
+from jalint.corpus import run_corpus_rules
 from jalint.diagnostic import Diagnostic, FileResult
 from jalint.engine import lint_decoded
+from jalint.execution import run_targets
 from jalint.fixes import fix_until_stable
-from jalint.runner import ConfigResolver
+from jalint.runner import ConfigResolver, RunRequest, discover
 from jalint.source import Source, decode, encode
 
 
@@ -34,10 +45,13 @@ class DocumentLinter:
     def __init__(self, cli: Layer | None = None) -> None:
         self._cli = cli or Layer()
         self._resolver = ConfigResolver(None, self._cli)
+        self._corpora: dict[tuple[Path, ...], list[FileResult]] = {}
+        self._corpus_lock = threading.Lock()  # lints run in worker threads; the run of a corpus is not reentrant
 
     def reload_config(self) -> None:
-        """Forget every config read so far: the next lint reads them again."""
+        """Forget every config (and corpus) read so far: the next lint reads them again."""
         self._resolver = ConfigResolver(None, self._cli)
+        self._corpora.clear()
 
     def lint(self, path: Path, text: str) -> Linted:
         try:
@@ -48,7 +62,37 @@ class DocumentLinter:
         decoded = decode(path.as_posix(), text.encode("utf-8", "surrogatepass"))
         if not isinstance(decoded, Source):  # not text jalint can read: the engine's finding says why
             return Linted(lint_decoded(path.as_posix(), decoded, active), None)
-        return Linted(lint_decoded(path.as_posix(), decoded, active), decoded)
+        result = lint_decoded(path.as_posix(), decoded, active)
+        corpus_rules = {name: rule for name, rule in active.items() if rule.rule.scope == "corpus"}
+        if corpus_rules and config.corpus:
+            self._add_corpus_findings(result, decoded.text, config, corpus_rules)
+        return Linted(result, decoded)
+
+    def _add_corpus_findings(self, result: FileResult, text: str, config: Config,
+                             rules: dict[str, ActiveRule]) -> None:
+        own = Path(result.path).resolve()
+        others = [r for r in self._corpus(config) if Path(r.path).resolve() != own]
+        lines = text.split("\n")
+
+        def line_of(path: str, number: int) -> str:
+            return lines[number - 1] if path == result.path and 0 < number <= len(lines) else ""
+
+        for diagnostic in run_corpus_rules(rules.values(), [result, *others], {result.path}, line_of):
+            severity = rules[diagnostic.rule].severity
+            if diagnostic.severity != severity:
+                diagnostic = replace(diagnostic, severity=severity)
+            result.diagnostics.append(diagnostic)
+        result.diagnostics.sort(key=lambda d: d.sort_key)
+
+    def _corpus(self, config: Config) -> list[FileResult]:
+        """The results (with summaries) of the posts in the config's corpus folders, from jalint's cache."""
+        key = tuple(config.corpus)
+        with self._corpus_lock:
+            if key not in self._corpora:
+                targets = discover(tuple(str(folder.resolve()) for folder in key), self._resolver, None).targets
+                cache = Cache(default_cache_folder(config.path.parent if config.path else config.root))
+                self._corpora[key] = run_targets(targets, RunRequest(), cache, jobs=1).results
+            return self._corpora[key]
 
     def fix_all(self, path: Path, text: str, unsafe: bool = False) -> str | None:
         """The document with every safe fix applied (as `jalint check --fix`), or None when nothing changes."""
