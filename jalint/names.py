@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-FORMATS = ("text", "concise", "json", "github", "sarif")
+FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson")
 SEVERITIES = ("error", "warning", "info")
 BASELINE_NAME = ".jalint-baseline.json"
 

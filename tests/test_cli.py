@@ -804,3 +804,19 @@ def test_help(run):
     assert result.exit_code == 0
     for command in ("check", "rules", "explain"):
         assert command in result.stdout
+
+
+def test_rdjson_columns_are_utf8_bytes_and_fixes_are_suggestions(run, workdir, write_post):
+    line = "😀 調べてみると、すでに75%以上の企業が生成AIを試しています。"
+    write_post(workdir, "post.md", f"{line}\n\n{line}\n")
+    result = run("check", "post.md", "--format", "rdjson", "--select", "unsupported-statistic,duplicate-paragraph")
+    document = json.loads(result.stdout)
+    assert document["source"] == {"name": "jalint"}
+    by_rule = {d["code"]["value"]: d for d in document["diagnostics"]}
+    figure = by_rule["unsupported-statistic"]["location"]["range"]["start"]
+    code_points = line.index("75%") + 1
+    assert figure == {"line": 1, "column": len(line[: code_points - 1].encode("utf-8")) + 1}
+    assert figure["column"] == 4 + 1 + 3 * 10 + 1  # emoji (4 bytes), space, 10 Japanese characters (3 bytes each)
+    copy = by_rule["duplicate-paragraph"]
+    assert copy["severity"] == "ERROR" and copy["related_locations"][0]["location"]["range"]["start"]["line"] == 1
+    assert copy["suggestions"] and copy["suggestions"][0]["text"] == ""

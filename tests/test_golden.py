@@ -27,7 +27,8 @@ GOLDEN = REPO / "tests" / "golden"
 POST_FOLDERS = ("examples/_posts", "tests/fixtures")
 # format: file suffix. Every format is pinned byte for byte (only the version and, in SARIF, the rule
 # descriptors, which change with every doc edit, are replaced by placeholders).
-FORMATS = {"concise": "concise.txt", "json": "json", "github": "github.txt", "text": "text.txt", "sarif": "sarif.json"}
+FORMATS = {"concise": "concise.txt", "json": "json", "github": "github.txt", "text": "text.txt", "sarif": "sarif.json",
+           "rdjson": "rdjson.json"}
 UPDATE = os.environ.get("JALINT_UPDATE_GOLDEN") == "1"
 
 
@@ -45,6 +46,9 @@ def normalise(output: str, output_format: str) -> str:
     if output_format == "json":
         json.loads(output)  # valid JSON, whatever else the golden file pins
         return re.sub(r'^  "jalint": "[^"]*",$', '  "jalint": "<version>",', output, count=1, flags=re.MULTILINE)
+    if output_format == "rdjson":
+        json.loads(output)
+        return output
     if output_format == "sarif":
         json.loads(output)
         return re.sub(r'^( +"driver": ).*$', r'\1"<rules and version>"', output, count=1, flags=re.MULTILINE)

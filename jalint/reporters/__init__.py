@@ -52,7 +52,7 @@ def diagnostics_of(results: list[FileResult]) -> list[Diagnostic]:
 
 
 def reporter(name: str) -> Reporter:
-    from jalint.reporters import concise, github, json_format, sarif, text
+    from jalint.reporters import concise, github, json_format, rdjson, sarif, text
 
     return {
         "text": text.report,
@@ -60,4 +60,5 @@ def reporter(name: str) -> Reporter:
         "json": json_format.report,
         "github": github.report,
         "sarif": sarif.report,
+        "rdjson": rdjson.report,
     }[name]
