@@ -152,6 +152,20 @@ async def test_quick_fix_and_fix_all_give_what_check_fix_gives(client: LanguageC
     titles = [a.title for a in actions]
     assert any(diagnostic.code in t and "修正" in t for t in titles)
     assert any("無効" in t for t in titles)
+    # Applied alone, the quick fix makes exactly the edits of that finding's fix in `check --format json`.
+    quick = next(a for a in actions if diagnostic.code in a.title and "修正" in a.title)
+    lines = text.split("\n")
+    finding = next(f for f in _check_json(EXAMPLE) if f["rule"] == diagnostic.code
+                   and f["line"] - 1 == diagnostic.range.start.line
+                   and _utf16(lines[f["line"] - 1], f["column"]) == diagnostic.range.start.character)
+    expected_edits = [types.TextEdit(
+        range=types.Range(
+            start=types.Position(line=e["line"] - 1, character=_utf16(lines[e["line"] - 1], e["column"])),
+            end=types.Position(line=e["end_line"] - 1,
+                               character=_utf16(lines[e["end_line"] - 1] if e["end_line"] <= len(lines) else "",
+                                                e["end_column"]))),
+        new_text=e["replacement"]) for e in finding["fix"]["edits"]]
+    assert _apply(text, quick.edit.changes[uri]) == _apply(text, expected_edits) != text
     disable = next(a for a in actions if "無効" in a.title and diagnostic.code in a.title)
     silenced = _apply(text, disable.edit.changes[uri])
     _, other_uri = _write(tmp_path, "silenced.md", silenced)
@@ -240,3 +254,12 @@ async def test_corpus_rules_compare_with_the_configured_corpus(client: LanguageC
     assert len(found) == 1 and found[0].range.start.line == 5
     assert found[0].related_information[0].location.uri.endswith("2025-01-01-first.md")
     _no_failures(client)
+
+
+def test_the_server_exits_when_the_client_closes_the_pipe() -> None:
+    """No `exit` message: an editor that dies closes stdin, and the server must not linger."""
+    server = subprocess.Popen([sys.executable, "-m", "jalint", "server"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server.stdin.close()
+    assert server.wait(timeout=30) == 0
+    assert b"Traceback" not in server.stderr.read()
