@@ -263,3 +263,20 @@ def test_the_server_exits_when_the_client_closes_the_pipe() -> None:
     server.stdin.close()
     assert server.wait(timeout=30) == 0
     assert b"Traceback" not in server.stderr.read()
+
+
+@pytest.mark.asyncio
+async def test_a_failing_request_is_logged_and_the_server_keeps_serving(client: LanguageClient,
+                                                                       tmp_path: Path) -> None:
+    # A code action for a document that was never opened and does not exist on disk: the lint of it fails.
+    missing = from_fs_path(str(tmp_path / "missing" / "post.md"))
+    everything = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
+    answer = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=missing), range=everything,
+        context=types.CodeActionContext(diagnostics=[])))
+    assert not answer
+    assert any("codeAction failed" in m.message for m in client.log_messages)  # told to the client, not lost
+    _, uri = _write(tmp_path, "post.md", EMOJI_POST)
+    _open(client, uri, EMOJI_POST)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in client.diagnostics[uri]] == ["duplicate-paragraph"]  # still serving
