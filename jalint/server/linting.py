@@ -53,10 +53,14 @@ class DocumentLinter:
         self._resolver = ConfigResolver(None, self._cli)
         self._corpora.clear()
 
+    def _rules_for(self, path: Path) -> tuple[Config, dict[str, ActiveRule]]:
+        """The config of `path`'s folder and the rules it turns on (raises ConfigError)."""
+        config = self._resolver.for_folder(path.parent)
+        return config, config.active_rules(path)
+
     def lint(self, path: Path, text: str) -> Linted:
         try:
-            config = self._resolver.for_folder(path.parent)
-            active = config.active_rules(path)
+            config, active = self._rules_for(path)
         except ConfigError as error:
             return Linted(None, None, error)
         decoded = decode(path.as_posix(), text.encode("utf-8", "surrogatepass"))
@@ -97,8 +101,7 @@ class DocumentLinter:
     def fix_all(self, path: Path, text: str, unsafe: bool = False) -> str | None:
         """The document with every safe fix applied (as `jalint check --fix`), or None when nothing changes."""
         try:
-            config = self._resolver.for_folder(path.parent)
-            active = config.active_rules(path)
+            _, active = self._rules_for(path)
         except ConfigError:
             return None
         decoded = decode(path.as_posix(), text.encode("utf-8", "surrogatepass"))
