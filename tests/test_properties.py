@@ -131,3 +131,43 @@ def test_fixing_everything_ends_and_a_second_fix_changes_nothing(text: str) -> N
     fixed, _ = fix_until_stable(decoded.text, lint, True, decoded.newline)
     again, _ = fix_until_stable(fixed, lint, True, decoded.newline)
     assert again == fixed
+
+
+# -- mutations of real-looking posts ---------------------------------------------------------------
+# The repository's own example and fixture posts (written for this project), damaged the ways files get
+# damaged: cut at any byte, a byte flipped, a slice copied elsewhere (a generator's repeat), line endings
+# switched to lone CR, a BOM or a stray `---` put in. Linted from bytes, as `jalint check` reads a file.
+_REAL_POSTS = [p.read_bytes() for folder in ("examples/_posts", "tests/fixtures")
+               for p in sorted((Path(__file__).resolve().parent.parent / folder).glob("*.md"))]
+
+
+@st.composite
+def mutated_posts(draw) -> bytes:  # noqa: ANN001
+    data = bytearray(draw(st.sampled_from(_REAL_POSTS)))
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["cut", "flip", "copy", "cr", "bom", "rule"]))
+        at = draw(st.integers(0, len(data)))
+        if kind == "cut":
+            del data[at:]
+        elif kind == "flip" and data:
+            data[min(at, len(data) - 1)] ^= draw(st.integers(1, 255))
+        elif kind == "copy":
+            end = draw(st.integers(at, len(data)))
+            data[draw(st.integers(0, len(data))):0] = data[at:end]
+        elif kind == "cr":
+            data = bytearray(bytes(data).replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+        elif kind == "bom":
+            data[0:0] = b"\xef\xbb\xbf"
+        else:
+            data[at:at] = b"\n---\n"
+    return bytes(data)
+
+
+@given(mutated_posts())
+def test_a_damaged_real_post_never_crashes_a_rule(data: bytes) -> None:
+    decoded = decode("post.md", data)
+    result = lint_decoded("post.md", decoded, ACTIVE)
+    assert not [d.message for d in result.diagnostics if d.rule == "internal-error"]
+    if isinstance(decoded, Source):
+        for d in result.diagnostics:
+            assert 0 <= d.span.start <= d.span.end <= len(decoded.text), d
