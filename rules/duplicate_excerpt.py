@@ -68,7 +68,6 @@ No fix: the summary has to be written for the post.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -77,10 +76,7 @@ from rapidfuzz import fuzz, process
 from jalint.corpus import CorpusFinding
 from jalint.document import Document
 from jalint.rule import option, Rule, RuleOptions
-from jalint.rules.duplicate_title import title_key
-
-_NUMBERS = re.compile(r"[0-9]+")
-
+from jalint.rules.duplicate_title import same_numbers, title_key
 
 class Options(RuleOptions):
     keys: tuple[str, ...] = option(("excerpt", "description", "summary"),
@@ -139,6 +135,6 @@ class DuplicateExcerpt(Rule[Options]):
                                                      score_cutoff=self.options.threshold):
             earlier = first_by_key[match]
             # 「2024年版」 and 「2025年版」 are two summaries: values whose numbers differ are different values.
-            if values[earlier][0] != path and _NUMBERS.findall(match) == _NUMBERS.findall(key):
+            if values[earlier][0] != path and same_numbers(match, key):
                 return earlier
         return None

@@ -69,6 +69,11 @@ _NOISE = re.compile(r"[\s\W_]+")
 _NUMBERS = re.compile(r"[0-9]+")
 
 
+def same_numbers(a: str, b: str) -> bool:
+    """Whether two folded texts carry the same numbers: 「Pi 2.0」 and 「Pi 3.0」 are two products, never one text."""
+    return _NUMBERS.findall(a) == _NUMBERS.findall(b)
+
+
 def title_key(title: str) -> str:
     return _NOISE.sub("", unicodedata.normalize("NFKC", title)).casefold()
 
@@ -106,7 +111,7 @@ class DuplicateTitle(Rule[Options]):
                     keys[index], keys[:index], scorer=fuzz.ratio, score_cutoff=self.options.threshold
                 )
                 # 「Pi 2.0」 and 「Pi 3.0」 are two products: titles whose numbers differ are different titles.
-                if match and _NUMBERS.findall(match[0]) == _NUMBERS.findall(keys[index]):
+                if match and same_numbers(match[0], keys[index]):
                     earlier = first_by_key[match[0]]
             if earlier == index:
                 continue
