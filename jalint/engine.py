@@ -17,6 +17,7 @@ from jalint.source import DecodeProblem, Source
 from jalint.suppression import Directive, Suppressions
 
 ENCODING_RULE = "encoding"
+TOO_LARGE_RULE = "file-too-large"
 UNUSED_SUPPRESSION_RULE = "unused-suppression"
 INTERNAL_ERROR_RULE = "internal-error"
 _CODE_RUN = re.compile(f"{CODE}+")
@@ -29,6 +30,46 @@ def lint_decoded(path: str, decoded: Source | DecodeProblem, active: dict[str, A
     doc = Document(decoded)
     summaries: dict[str, Any] = {}
     return FileResult(path, lint_document(doc, active, summaries), summaries=summaries)
+
+
+def size_limit(active: dict[str, ActiveRule]) -> int | None:
+    """The largest file, in bytes, the active rules lint; None when file-too-large is off (no limit)."""
+    rule = active.get(TOO_LARGE_RULE)
+    return rule.rule.options.max_bytes if rule is not None else None
+
+
+def too_large(path: str, size: int, active: dict[str, ActiveRule], data: bytes | None = None) -> FileResult | None:
+    """The one finding for a file over the size or line limit, or None when it is linted.
+
+    Checked on the bytes before decoding, so a 50 MB dump is reported without
+    being read into the parser (`execution` checks the size on disk before
+    reading at all); the line count needs the bytes, when given.
+    """
+    rule = active.get(TOO_LARGE_RULE)
+    if rule is None:
+        return None
+    options = rule.rule.options
+    if size > options.max_bytes:
+        found, limit, option_name = _megabytes(size), _megabytes(options.max_bytes), "max-bytes"
+    elif data is not None and (lines := _line_count(data)) > options.max_lines:
+        found, limit, option_name = f"{lines:,} 行", f"{options.max_lines:,} 行", "max-lines"
+    else:
+        return None
+    message = (f"ファイルが {found} あり、上限の {limit}（{TOO_LARGE_RULE} の {option_name}）を"
+               "超えているので、分割するか設定で上限を上げてください（このファイルは検査していません）。")
+    location = Location(1, 1, 1, 1, 1, 1)
+    return FileResult(path, [Diagnostic(path, rule.name, rule.rule.category, rule.severity, message, Span(0, 0),
+                                        location)])
+
+
+def _line_count(data: bytes) -> int:
+    """Lines of the file, with LF, CRLF or lone-CR endings (all valid CommonMark), counted in C."""
+    breaks = max(data.count(b"\n"), data.count(b"\r"))
+    return breaks + (not data.endswith((b"\n", b"\r")))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB" if size >= 100_000 else f"{size:,} バイト"
 
 
 def _encoding_diagnostics(path: str, problem: DecodeProblem, active: dict[str, ActiveRule]) -> list[Diagnostic]:

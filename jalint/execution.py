@@ -22,6 +22,7 @@ from pathlib import Path
 
 from jalint.cache import Cache
 from jalint.diagnostic import FileResult
+from jalint.engine import size_limit, too_large
 from jalint.runner import RunError, RunRequest, Target, check_target, read_target
 
 PARALLEL_MIN_FILES = 8  # below this, workers cost more than they save
@@ -80,6 +81,12 @@ def run_targets(
     pending: list[tuple[int, bytes | None]] = []  # bytes kept only for standard input (files are read again)
     use_cache = cache.enabled and not (request.fix or request.diff)
     for index, target in enumerate(targets):
+        oversized = _too_large_on_disk(target)
+        if oversized is not None:  # reported without reading (or caching) the file
+            slots[index] = oversized
+            if advance:
+                advance(1)
+            continue
         data = read_target(target, stdin_bytes)
         if isinstance(data, RunError):
             outcome.errors.append(data)
@@ -104,6 +111,20 @@ def run_targets(
             slots[index] = result
     outcome.results = [result for result in slots if result is not None]
     return outcome
+
+
+def _too_large_on_disk(target: Target) -> FileResult | None:
+    """file-too-large's finding when the file on disk is over the limit; None when it is to be read (or unreadable)."""
+    if target.path is None:
+        return None
+    active = target.config.active_rules(target.path)
+    if size_limit(active) is None:
+        return None
+    try:
+        size = target.path.stat().st_size
+    except OSError:
+        return None  # reading it reports the error
+    return too_large(target.display, size, active)
 
 
 def _lint(

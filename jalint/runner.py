@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from jalint.config import Config, Layer, find_config_file, load_config
 from jalint.diagnostic import Diagnostic, FileResult
-from jalint.engine import lint_decoded
+from jalint.engine import lint_decoded, too_large
 from jalint.fixes import fix_until_stable, unified_diff, write_atomically
 from jalint.globs import matches
 from jalint.source import Source, decode, encode
@@ -179,6 +179,11 @@ def check_target(target: Target, data: bytes, request: RunRequest) -> FileResult
     > b.md` must never produce an empty file.
     """
     active = target.config.active_rules(target.path or Path(target.display))
+    oversized = too_large(target.display, len(data), active, data)
+    if oversized is not None:
+        if request.fix and not request.diff and target.path is None:
+            oversized.fixed_bytes = data  # a filter passes what it does not lint through unchanged
+        return oversized
     decoded = decode(target.display, data)
     echo_stdin = request.fix and not request.diff and target.path is None
     if not (request.fix or request.diff) or not isinstance(decoded, Source):

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -30,6 +32,11 @@ from jalint.text import is_mostly_ascii, normalise, normalise_with_breaks
 SHINGLE = 8  # texts shorter than 3 * SHINGLE are looked up by scanning, not by samples
 SAMPLE_CHARS = 12  # characters of a sentence's start and end used as samples
 STOP_AFTER = 40  # a shingle in more paragraphs than this is boilerplate, not evidence
+# Short cut-off texts are looked for by scanning paragraphs, at most this many comparisons per
+# document in all. The corpus's worst post needs about 2,000, so the search is unchanged on real posts;
+# a hostile file of a million short lines would otherwise scan every paragraph for every fragment
+# (hours, not seconds). Past the budget a short fragment is judged by its own ending alone.
+SHORT_SCAN_BUDGET = 100_000
 TERMINALS = frozenset("。．.！？!?」』）)】〕”\"…:：")
 
 
@@ -74,6 +81,8 @@ class ParagraphIndex:
     copies: dict[int, Copy] = field(default_factory=dict)  # by paragraph position
     _shingles: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _samples: list[set[int]] = field(default_factory=list, repr=False)
+    _scan_budget: int = field(default=SHORT_SCAN_BUDGET, repr=False)
+    _continuations: dict[int, Paragraph | None] = field(default_factory=dict, repr=False)
 
     def candidates(self, paragraph: Paragraph, before: bool = True) -> list[Paragraph]:
         """Paragraphs sharing a sampled shingle with `paragraph` (earlier ones only by default)."""
@@ -87,15 +96,27 @@ class ParagraphIndex:
                     counts[position] += 1
         return [self.paragraphs[p] for p in sorted(counts)]
 
+    def _scan_order(self, position: int) -> Iterator[Paragraph]:
+        """Every paragraph after `position`, then every one before it, while the document's scan budget lasts."""
+        paragraphs = self.paragraphs
+        for index in chain(range(position + 1, len(paragraphs)), range(position)):
+            if self._scan_budget <= 0:
+                return
+            self._scan_budget -= 1
+            yield paragraphs[index]
+
     def continuation_of(self, paragraph: Paragraph) -> Paragraph | None:
         """Another paragraph holding this one's text and going on after it (where a cut-off text restarts).
 
         When the paragraph has several lines and the whole is found nowhere, its
         last line alone is tried: a label line can sit on top of the cut text.
         """
+        if paragraph.position in self._continuations:  # asked by several rules: one answer, one scan
+            return self._continuations[paragraph.position]
         found = self._continuation(paragraph, paragraph.key)
         if found is None and paragraph.last_line_key and paragraph.last_line_key != paragraph.key:
             found = self._continuation(paragraph, paragraph.last_line_key)
+        self._continuations[paragraph.position] = found
         return found
 
     def _continuation(self, paragraph: Paragraph, key: str) -> Paragraph | None:
@@ -103,9 +124,13 @@ class ParagraphIndex:
             return None
         # Sampling can miss every shingle of a short text, so short texts scan all paragraphs
         # (only cut-off paragraphs are looked up, and short ones are few).
-        pool = self.candidates(paragraph, before=False) if key == paragraph.key and len(key) >= 3 * SHINGLE else self.paragraphs
-        # Prefer the restart that follows the cut, then an earlier copy.
-        ordered = sorted(pool, key=lambda other: (other.position < paragraph.position, other.position))
+        position = paragraph.position
+        if key == paragraph.key and len(key) >= 3 * SHINGLE:
+            pool = self.candidates(paragraph, before=False)
+            # Prefer the restart that follows the cut, then an earlier copy.
+            ordered = sorted(pool, key=lambda other: (other.position < position, other.position))
+        else:
+            ordered = self._scan_order(position)
         for other in ordered:
             if other.position == paragraph.position or len(other.key) <= len(key):
                 continue

@@ -46,7 +46,7 @@ from collections.abc import Iterator
 
 from jalint.document import Document
 from jalint.rule import Finding, Fix, Rule
-from jalint.sections import Heading, display_title
+from jalint.sections import Heading, display_title, section_closers
 from jalint.text import normalise
 
 # Blocks that separate or annotate but say nothing.
@@ -57,20 +57,6 @@ def _has_content(doc: Document, first_block: int, end_block: int, heading_blocks
     return any(
         doc.blocks[i].kind not in _NOT_CONTENT and i not in heading_blocks for i in range(first_block, end_block)
     )
-
-
-def _section_end(headings: list[Heading], position: int) -> Heading | None:
-    """The next heading of the same or a higher level, which closes the section.
-
-    Bold pseudo-headings carry no level of their own: a bold line directly
-    followed by other bold lines is often their umbrella heading, so only a
-    Markdown heading closes a pseudo-heading's section.
-    """
-    heading = headings[position]
-    later = headings[position + 1 :]
-    if heading.kind == "pseudo":
-        return next((h for h in later if h.kind != "pseudo" and h.level <= heading.level), None)
-    return next((h for h in later if h.level <= heading.level), None)
 
 
 def _describe(doc: Document, heading: Heading) -> str:
@@ -89,8 +75,12 @@ class DanglingHeading(Rule):
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
         headings = doc.outline
         heading_blocks = {h.block_index for h in headings}
+        # Bold pseudo-headings carry no level of their own: a bold line directly
+        # followed by other bold lines is often their umbrella heading, so only a
+        # Markdown heading closes a pseudo-heading's section.
+        closers = section_closers(headings, pseudo_closed_by_markdown_only=True)
         for position, heading in enumerate(headings):
-            closing = _section_end(headings, position)
+            closing = None if closers[position] is None else headings[closers[position]]
             end_block = closing.block_index if closing else len(doc.blocks)
             if _has_content(doc, heading.block_index + 1, end_block, heading_blocks):
                 continue

@@ -58,11 +58,13 @@ editorial decision: no fix. `--fix` checks that no sentence is lost
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from jalint.blocks import Block
 from jalint.document import Document
 from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.sections import Heading, display_title
+from jalint.sections import Heading, display_title, section_closers
 from jalint.text import normalise
 
 _TRAILING_COLON = re.compile(r"[:：]+$")
@@ -70,6 +72,10 @@ MIN_SENTENCE_CHARS = 8  # shorter sentences (「はい。」) repeat by chance
 SHARED_TEXT = 0.5  # share of the smaller section's sentences that makes it a copy
 # Blocks without sentences whose text still tells two sections apart.
 _WHOLE_BLOCKS = frozenset({"table", "code", "html"})
+# A title is compared with at most this many earlier headings of the same title. Real posts repeat a
+# title a handful of times; a file of 100,000 「## まとめ」 under different parents would otherwise
+# compare every pair.
+MAX_EARLIER_SAME_TITLE = 50
 
 
 class Options(RuleOptions):
@@ -94,21 +100,12 @@ def parents(headings: list[Heading]) -> list[int | None]:
 
 def section_ends(headings: list[Heading], block_count: int) -> list[int]:
     """Block index where each heading's section ends (next heading of the same or a higher level)."""
-    ends = []
-    for position, heading in enumerate(headings):
-        closing = next((h for h in headings[position + 1 :] if h.level <= heading.level), None)
-        ends.append(closing.block_index if closing else block_count)
-    return ends
+    return [block_count if closer is None else headings[closer].block_index for closer in section_closers(headings)]
 
 
 def section_texts(doc: Document, first_block: int, end_block: int) -> set[str]:
     """Normalised sentences of a section, plus whole tables and code blocks."""
-    texts = {
-        key
-        for sentence in doc.sentences
-        if first_block < sentence.block_index < end_block
-        and len(key := normalise(sentence.text)) >= MIN_SENTENCE_CHARS
-    }
+    texts = {key for _, key in _keys_between(doc, first_block, end_block) if len(key) >= MIN_SENTENCE_CHARS}
     for block in doc.blocks[first_block + 1 : end_block]:
         if block.kind in _WHOLE_BLOCKS:
             texts.add(normalise(doc.text[block.span.start : block.span.end]))
@@ -133,9 +130,13 @@ class _Outline:
         self.headings = headings
         self.parents = parents(headings)
         self.ends = section_ends(headings, len(doc.blocks))
+        self._texts: dict[int, set[str]] = {}
 
     def texts(self, index: int) -> set[str]:
-        return section_texts(self.doc, self.headings[index].block_index, self.ends[index])
+        texts = self._texts.get(index)
+        if texts is None:
+            texts = self._texts[index] = section_texts(self.doc, self.headings[index].block_index, self.ends[index])
+        return texts
 
 
 def repair(outline: _Outline, original: int, later: int) -> Fix | None:
@@ -161,14 +162,18 @@ def repair(outline: _Outline, original: int, later: int) -> Fix | None:
 
 
 def _all_said_before(doc: Document, first_block: int, end_block: int) -> bool:
-    """Every sentence under the heading is a sentence said before it; so is every table and code block."""
-    keyed = doc.memo("sentence-keys", _sentence_keys)
-    earlier = {key for block_index, key in keyed if block_index < first_block}
-    if any(key not in earlier for block_index, key in keyed if first_block < block_index < end_block):
+    """Every sentence under the heading is a sentence said before it; so is every table and code block.
+
+    Looked up in where each text first appears (one pass per document), not by
+    collecting everything before the heading again for every repeated heading.
+    """
+    first_seen = doc.memo("sentence-first-blocks", _first_blocks)
+    if any(first_seen[key] >= first_block for _, key in _keys_between(doc, first_block, end_block)):
         return False
-    for block in doc.blocks[first_block + 1 : end_block]:
-        if block.kind in _WHOLE_BLOCKS and doc.text[block.span.start : block.span.end] not in doc.text[
-                : doc.blocks[first_block].span.start]:
+    first_whole = doc.memo("whole-block-first-blocks", _first_whole_blocks)
+    for index in range(first_block + 1, end_block):
+        block = doc.blocks[index]
+        if block.kind in _WHOLE_BLOCKS and first_whole[_whole_key(doc, block)] >= first_block:
             return False
     return True
 
@@ -176,6 +181,33 @@ def _all_said_before(doc: Document, first_block: int, end_block: int) -> bool:
 def _sentence_keys(doc: Document) -> list[tuple[int, str]]:
     """(block index, normalised text) of every sentence, in order: computed once per document."""
     return [(sentence.block_index, key) for sentence in doc.sentences if (key := normalise(sentence.text))]
+
+
+def _keys_between(doc: Document, first_block: int, end_block: int) -> list[tuple[int, str]]:
+    """The sentence keys of blocks strictly between `first_block` and `end_block` (found by bisection)."""
+    keyed = doc.memo("sentence-keys", _sentence_keys)
+    blocks = doc.memo("sentence-key-blocks", lambda d: [block for block, _ in keyed])
+    return keyed[bisect_right(blocks, first_block) : bisect_left(blocks, end_block)]
+
+
+def _first_blocks(doc: Document) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for block_index, key in doc.memo("sentence-keys", _sentence_keys):
+        first.setdefault(key, block_index)
+    return first
+
+
+def _whole_key(doc: Document, block: Block) -> str:
+    return doc.text[block.span.start : block.span.end].rstrip()
+
+
+def _first_whole_blocks(doc: Document) -> dict[str, int]:
+    """Where each table, code and HTML block's text first appears (a restarted section copies them whole)."""
+    first: dict[str, int] = {}
+    for index, block in enumerate(doc.blocks):
+        if block.kind in _WHOLE_BLOCKS:
+            first.setdefault(_whole_key(doc, block), index)
+    return first
 
 
 class DuplicateHeading(Rule[Options]):
@@ -195,7 +227,7 @@ class DuplicateHeading(Rule[Options]):
             if not key:
                 continue
             earlier = seen.setdefault(key, [])
-            original = next((i for i in earlier if self._is_repeat(outline, i, index)), None)
+            original = next((i for i in earlier[:MAX_EARLIER_SAME_TITLE] if self._is_repeat(outline, i, index)), None)
             earlier.append(index)
             if original is None:
                 continue

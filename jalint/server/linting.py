@@ -24,7 +24,7 @@ from jalint.cache import Cache, default_cache_folder
 from jalint.config import ActiveRule, Config, ConfigError, Layer
 from jalint.corpus import run_corpus_rules
 from jalint.diagnostic import Diagnostic, FileResult
-from jalint.engine import lint_decoded
+from jalint.engine import lint_decoded, too_large
 from jalint.execution import run_targets
 from jalint.fixes import fix_until_stable
 from jalint.runner import ConfigResolver, RunRequest, discover
@@ -63,7 +63,11 @@ class DocumentLinter:
             config, active = self._rules_for(path)
         except ConfigError as error:
             return Linted(None, None, error)
-        decoded = decode(path.as_posix(), text.encode("utf-8", "surrogatepass"))
+        data = text.encode("utf-8", "surrogatepass")
+        oversized = too_large(path.as_posix(), len(data), active, data)
+        if oversized is not None:
+            return Linted(oversized, None)
+        decoded = decode(path.as_posix(), data)
         if not isinstance(decoded, Source):  # not text jalint can read: the engine's finding says why
             return Linted(lint_decoded(path.as_posix(), decoded, active), None)
         result = lint_decoded(path.as_posix(), decoded, active)
@@ -104,7 +108,10 @@ class DocumentLinter:
             _, active = self._rules_for(path)
         except ConfigError:
             return None
-        decoded = decode(path.as_posix(), text.encode("utf-8", "surrogatepass"))
+        data = text.encode("utf-8", "surrogatepass")
+        if too_large(path.as_posix(), len(data), active, data) is not None:
+            return None
+        decoded = decode(path.as_posix(), data)
         if not isinstance(decoded, Source):
             return None
 
