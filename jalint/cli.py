@@ -1,4 +1,4 @@
-"""The `jalint` command line: check, rules, explain.
+"""The `jalint` command line: check, report, rules, explain.
 
 Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage,
 configuration or I/O errors (one line on stderr, never a traceback).
@@ -26,6 +26,7 @@ from jalint.names import BASELINE_NAME, FORMATS, SEVERITIES, did_you_mean
 if TYPE_CHECKING:
     from jalint import baseline as baseline_module
     from jalint.diagnostic import FileResult
+    from jalint.report.model import ReportInput
     from jalint.runner import RunRequest
     from jalint.session import Collected
     from jalint.session import Options as SessionOptions
@@ -324,6 +325,69 @@ def _print_statistics(results: list[FileResult], output_format: str, stream) -> 
     for rule, count in rows:
         notes = [f"fixable {fixable[rule]}" if fixable[rule] else "", f"fixed {fixed[rule]}" if fixed[rule] else ""]
         stream.write(f"{count:>6}  {rule:<28} {'  '.join(n for n in notes if n)}".rstrip() + "\n")
+
+
+@cli.command("report")
+@_check_options
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("jalint-report.html"),
+              show_default=True, help="The HTML file to write.")
+@click.option("--from", "saved", default=None, metavar="FILE",
+              help="Build the report from saved `jalint check --format json` output (`-`: stdin) instead of checking.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), default=None,
+              help="Report only findings not recorded in this baseline file.")
+def report_command(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
+                   ignore: tuple[str, ...], config_path: Path | None, stdin_filename: str | None, jobs: str,
+                   no_cache: bool, corpus: tuple[str, ...], output: Path, saved: str | None,
+                   baseline_path: Path | None) -> None:
+    """Write a self-contained HTML report: overview, worst posts, each post's source with its findings.
+
+    The same run as `check` (config, cache, --select, --baseline); exit 0 once written, whatever was found.
+    """
+    from jalint.report.output import write_report
+    from jalint.report.page import render
+
+    if saved is not None:
+        if paths or select or extend_select or ignore or config_path or stdin_filename or corpus or baseline_path:
+            fail("--from builds the report from saved findings; PATHS and the check options do not apply to it")
+        report_input, errors = _saved_report_input(saved), False
+    else:
+        report_input, errors = _run_report_input(
+            (paths, select, extend_select, ignore, config_path, stdin_filename, jobs, no_cache, corpus), baseline_path)
+    try:
+        write_report(output, render(report_input).encode("utf-8"))
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror or error}")
+    findings = sum(len(post.findings) for post in report_input.posts)
+    click.echo(f"jalint: wrote {output} ({findings} findings in {len(report_input.posts)} of {report_input.files} "
+               "posts).", err=True)
+    # Unreadable files or folders are errors as in `check`; the report of the rest is still written.
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+def _saved_report_input(saved: str) -> ReportInput:
+    from jalint.report.inputs import ReportInputError, from_saved
+
+    try:
+        return from_saved(saved, sys.stdin.buffer.read)
+    except ReportInputError as error:
+        fail(str(error))
+    raise AssertionError("unreachable")
+
+
+def _run_report_input(session_args: tuple, baseline_path: Path | None) -> tuple[ReportInput, bool]:
+    """What `check` with the same options would report (after the baseline), and whether any file was unreadable."""
+    from jalint import regex_programs
+    from jalint.report.inputs import from_run
+
+    regex_programs.load()  # before the engine and the rules compile their patterns, as in `check`
+    options = _session_options(*session_args)
+    baseline = _load_baseline(baseline_path) if baseline_path else None
+    collected = _collect(options)
+    regex_programs.save()
+    _report_errors(collected)
+    if baseline is not None:
+        _apply_baseline(baseline, collected.results)
+    return from_run(collected, __version__, " ".join(session_args[0]) or "."), bool(collected.errors)
 
 
 @cli.command("rules")
