@@ -304,13 +304,51 @@ def in_repeated_text(doc: Document, span: Span) -> bool:
     reports, its fix is to delete it, and every phrase in it was reported at
     its first place already; a second report of the same phrase is noise.
     """
-    for copy, whole in doc.memo("repeated-spans", repeated_spans):
-        if copy.start <= span.start < copy.end:
-            if whole:
-                return True
-            sentence = _sentence_at(doc, span.start)
-            return sentence is not None and bare(sentence.text) in doc.masked[: copy.start]
-    return False
+    found = doc.memo("repeated-span-index", lambda d: RepeatedSpans(repeated_spans(d))).first_containing(span.start)
+    if found is None:
+        return False
+    copy, whole = found
+    if whole:
+        return True
+    sentence = _sentence_at(doc, span.start)
+    if sentence is None:
+        return False
+    first = doc.memo("first-occurrences", lambda d: {})
+    needle = bare(sentence.text)
+    if needle not in first:
+        first[needle] = doc.masked.find(needle)
+    return 0 <= first[needle] and first[needle] + len(needle) <= copy.start
+
+
+class RepeatedSpans:
+    """`repeated_spans` sorted by start, to find the first (in their own order) that holds an offset.
+
+    Prose rules ask once per finding; scanning every copy for every finding made
+    a long post with thousands of findings and copies quadratic. Copies do not
+    overlap in practice (a list item's paragraph is not analysed apart from it),
+    so the walk left from the bisection point stops at once; it stays correct,
+    only slower, where they do.
+    """
+
+    def __init__(self, spans: list[tuple[Span, bool]]) -> None:
+        entries = sorted(enumerate(spans), key=lambda e: e[1][0].start)
+        self.entries = [entry for _, entry in entries]
+        self.order = [position for position, _ in entries]
+        self.starts = [entry[0].start for entry in self.entries]
+        self.reach: list[int] = []  # the furthest end among this entry and every one sorted before it
+        furthest = -1
+        for copy, _ in self.entries:
+            furthest = max(furthest, copy.end)
+            self.reach.append(furthest)
+
+    def first_containing(self, offset: int) -> tuple[Span, bool] | None:
+        best = None
+        index = bisect_right(self.starts, offset) - 1
+        while index >= 0 and self.reach[index] > offset:
+            if self.entries[index][0].end > offset and (best is None or self.order[index] < self.order[best]):
+                best = index
+            index -= 1
+        return None if best is None else self.entries[best]
 
 
 def _sentence_at(doc: Document, offset: int) -> Sentence | None:

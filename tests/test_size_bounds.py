@@ -179,3 +179,28 @@ def test_a_short_fragment_still_finds_its_restart(run, workdir, write_post):
     found = _json(result)
     assert [(f["rule"], f["line"]) for f in found] == [("truncated-paragraph", 6)]
     assert "608 行目" in found[0]["message"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30), st.booleans()), max_size=25), st.integers(0, 95))
+def test_the_repeated_text_index_finds_the_first_span_holding_an_offset(shape, offset) -> None:
+    from jalint.rules._paragraphs import RepeatedSpans
+
+    spans = [(Span(start, start + length), whole) for start, length, whole in shape]
+    expected = next(((copy, whole) for copy, whole in spans if copy.start <= offset < copy.end), None)
+    assert RepeatedSpans(spans).first_containing(offset) == expected
+
+
+def test_a_long_post_with_many_copies_keeps_prose_findings_out_of_them(run, workdir, write_post):
+    # 2,000 sections, and a copy of the second one's paragraph after the third: its weak phrase is reported at the
+    # first place only (the engine's quiet-in-repeated-text filter, once a scan per finding over every copy).
+    sections = []
+    for i in range(2000):
+        sections.append(f"## 節{i}\n\n記録{i}の担当者は、この方式が最善の選択だと言えるかもしれません。\n\n")
+    sections.insert(3, sections[1].replace("## 節1\n\n", ""))
+    write_post(workdir, "long.md", FRONT + "".join(sections))
+    result = run("check", "--no-cache", "--format", "json", "--select", "weak-phrase,duplicate-paragraph", "long.md")
+    found = _findings(result)
+    assert ("duplicate-paragraph", 18) in found
+    weak_lines = [line for rule, line in found if rule == "weak-phrase"]
+    assert len(weak_lines) == 2000 and 12 in weak_lines and 18 not in weak_lines
