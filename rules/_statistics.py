@@ -320,11 +320,21 @@ _KEY_CORE = re.compile(r"[0-9一二三四五六七八九十百][^の]*")
 _KEY_QUALIFIERS = re.compile(r"(?:以上|超え|超|近く|程度|前後|弱|強|未満|以下|余り|あまり|もの|増|減|上昇|低下|向上|削減|を突破|を超え|にのぼ|に上)+$")
 
 
+_TENTHS = re.compile(r"^([0-9]+(?:\.[0-9]+)?)割")
+
+
 def figure_key(phrase: str) -> str:
-    """The number and its unit, to recognise the same figure again: 「約75%以上の企業」 -> 75%."""
-    text = phrase.translate(_WIDTH).replace(",", "").replace(" ", "")
+    """The number and its unit, to recognise the same figure again: 「約75%以上の企業」 -> 75%.
+
+    A share keeps one spelling: 「8割」 and 「80パーセント」 are 80%, so a post that gives Zendesk's
+    「最大80%」 with its source and then says 「8割」 repeats that figure.
+    """
+    text = phrase.translate(_WIDTH).replace(",", "").replace(" ", "").replace("パーセント", "%")
     match = _KEY_CORE.search(text)
     core = match.group(0) if match else text
+    tenths = _TENTHS.match(core)
+    if tenths:
+        core = f"{float(tenths.group(1)) * 10:g}%" + core[tenths.end():]
     return _KEY_QUALIFIERS.sub("", core) or core
 
 
