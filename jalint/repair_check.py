@@ -19,6 +19,7 @@ stands there.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -32,7 +33,9 @@ def sentence_keys(doc: Document, ignore: Iterable[Span] = (), headings: bool = T
     """Normalised sentences (and headings) of the post, except those overlapping `ignore`."""
     ignored = sorted(ignore)
     keys = []
-    heading_sentences = [h for h in doc.heading_sentences if headings or _carries_prose(h.text)]
+    per_heading = Counter(h.block_index for h in doc.heading_sentences)
+    heading_sentences = [h for h in doc.heading_sentences
+                         if headings or per_heading[h.block_index] > 1 or _carries_prose(h.text)]
     for sentence in [*doc.sentences, *heading_sentences]:
         if ignored and _overlaps(sentence.span, ignored):
             continue
@@ -43,8 +46,15 @@ def sentence_keys(doc: Document, ignore: Iterable[Span] = (), headings: bool = T
 
 
 def _carries_prose(heading: str) -> bool:
-    """A "heading" that holds sentences: paragraphs a generator ran into a heading line (`### A ### B 本文。`)."""
-    return any(mark in heading for mark in "。！？") or len(heading) > _LONGEST_HEADING
+    """A heading line that holds a sentence: a paragraph a generator ran into a heading (`### A ### B 本文。`).
+
+    Checked for headings of one sentence (a heading line split into several
+    sentences holds prose by that alone). A question or exclamation that only
+    closes the heading (「…の終着点とは？」, the most common form of a generated
+    heading) makes no sentence of it: such a heading with nothing under it is
+    what dangling-heading deletes.
+    """
+    return "。" in heading or len(heading) > _LONGEST_HEADING
 
 
 _LONGEST_HEADING = 80

@@ -150,3 +150,16 @@ def test_a_template_label_before_the_title_and_a_copied_front_matter_go(tmp_path
     assert "タイトル：" not in text and text.count("title:") == 1, text
     assert "repair-refused" not in report
     assert text.endswith("移動書庫を走らせています。\n\n運行表は季節ごとに見直され、冬は雪の少ない午前中に回る決まりです。\n")
+
+
+def test_an_empty_question_heading_goes_but_a_heading_holding_prose_stays(tmp_path: Path) -> None:
+    # A closing question mark makes no sentence of a heading: the empty heading is deleted (dangling-heading).
+    post = ('---\ntitle: "港町の図書館の移動書庫"\ndate: 2025-06-01\n---\n\n## 始まり\n\n'
+            "移動書庫は昨年の春に走り始めました。\n\n### この取り組みはどこへ向かうのか？\n\n---\n\n"
+            "## 関連記事\n\n- [関連する記事](/2025/01/01/other/)\n")
+    after, report = repaired(tmp_path, post.encode("utf-8"))
+    assert "どこへ向かうのか" not in after.decode("utf-8") and "repair-refused" not in report
+    # Text run into the heading line after its question mark is prose: deleting the heading would lose it.
+    assert lost_sentences("## 何が変わるのか？ 窓口の待ち時間は半分になりました。\n", "") == [
+        "何が変わるのか?", "窓口の待ち時間は半分になりました。"]
+    assert lost_sentences("## 何が変わるのか？\n", "") == []
