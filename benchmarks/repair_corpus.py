@@ -64,6 +64,7 @@ def main() -> None:
         after = findings(posts)
         kept, lost_examples, damaged, clean, clean_but_end = 0, [], 0, 0, 0
         counts_before, counts_after, remaining = Counter(), Counter(), {}
+        blocking: Counter = Counter()  # the set of rules left in each damaged post that did not come out clean
         for name, original in originals.items():
             repaired = (posts / name).read_text(encoding="utf-8")
             structural_before = [f for f in before.get(name, []) if f["rule"] in STRUCTURAL]
@@ -82,6 +83,8 @@ def main() -> None:
                 damaged += 1
                 if not structural_after:
                     clean += 1
+                else:
+                    blocking[" + ".join(sorted({f["rule"] for f in structural_after}))] += 1
                 if all(f["rule"] == "truncated-document" for f in structural_after):
                     clean_but_end += 1
     finally:
@@ -98,6 +101,9 @@ def main() -> None:
     print(f"  no structural finding after: {clean} ({clean / damaged:.1%})")
     print(f"  at most truncated-document after (an ending a writer must finish): {clean_but_end} "
           f"({clean_but_end / damaged:.1%})")
+    print("\nwhat is left in the damaged posts that did not come out clean (posts per set of rules):")
+    for rules, count in blocking.most_common(12):
+        print(f"  {count:4d}  {rules}")
     print("\n| rule | findings before | after |\n|---|---:|---:|")
     for rule in sorted(set(counts_before) | set(counts_after), key=lambda r: -counts_before[r]):
         print(f"| {rule} | {counts_before[rule]} | {counts_after[rule]} |")

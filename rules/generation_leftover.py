@@ -71,7 +71,10 @@ Unsafe, and only when the leftovers are the whole line (`---END---`,
 【既存の記事の最後の部分】, 「承知いたしました。続きを書きます。」): the fix deletes
 the line; a second front matter in the body goes whole (its `---` lines and
 the `key: value` lines between, when it closes within 40 lines). It is unsafe
-because the line might have been meant as content. Other findings have no fix: what should replace a placeholder or chatter
+because the line might have been meant as content. The continuation prompt's
+own words pointing back (「既存の記事でも触れたように、」「既存の記事でも触れましたが、」
+「既存の記事で触れた〇〇」) are reworded to 「前述のとおり、」 / 「前述の〇〇」, also
+unsafe: a person checks the post did say it earlier. Other findings have no fix: what should replace a placeholder or chatter
 sentence needs a human.
 """
 
@@ -683,10 +686,38 @@ def _nested_front_matter_fix(doc: Document, hit: Hit) -> Fix | None:
     return None
 
 
+# The continuation prompt's 「既存の記事」 ("the existing article") is the part of this post written before:
+# a clause that points back to it reads as 「前述のとおり、」 and an attributive one as 「前述の」, in any sentence.
+_POINTED_BACK = (
+    r"既存の?記事(?:で|でも|に|にも|内で|の中で)(?:も)?(?:少し|簡単に|何度か)?"
+    r"(?:触れ|述べ|紹介し|言及し|解説し|取り上げ|強調し)(?:られ)?(?:て(?:き|い))?"
+)
+_REWRITES = (
+    (re.compile(_POINTED_BACK + r"(?:た|ました|る|ます)(?:ように|とおり|通り|が|けれど|けど|ですが)、"), "前述のとおり、"),
+    (re.compile(r"既存の?記事(?:に|で)も?あった(?:ように|とおり|通り)、"), "前述のとおり、"),
+    (re.compile(_POINTED_BACK + r"た(?=[^、。ようとけ通がで])"), "前述の"),
+)
+
+
+def _rewrite_fix(doc: Document, hit: Hit) -> Fix | None:
+    """Reword the prompt's 「既存の記事でも触れたように、」 to 「前述のとおり、」 (unsafe: a person checks the post
+    really said it before); other wordings get no fix."""
+    for pattern, replacement in _REWRITES:
+        match = pattern.match(doc.text, hit.span.start)
+        if match:
+            return Fix.replace(Span(match.start(), match.end()), replacement, "unsafe")
+    return None
+
+
 def _line_fix(doc: Document, hit: Hit, hits: list[Hit], fixed_lines: set[int]) -> Fix | None:
-    """Delete the line when leftovers are all it holds (once per line); a second front matter goes whole."""
+    """Delete the line when leftovers are all it holds (once per line); a second front matter goes whole;
+    the prompt's 「既存の記事でも触れたように」 is reworded."""
     if hit.check.group == "nested-front-matter":
         return _nested_front_matter_fix(doc, hit)
+    if hit.check.id == "prompt-vocabulary":
+        rewrite = _rewrite_fix(doc, hit)
+        if rewrite is not None:
+            return rewrite
     if hit.check.kind == "sequence" or _in_front_matter(doc, hit.span):
         return None
     line = doc.lines.line_of(hit.span.start)

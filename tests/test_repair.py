@@ -163,3 +163,17 @@ def test_an_empty_question_heading_goes_but_a_heading_holding_prose_stays(tmp_pa
     assert lost_sentences("## 何が変わるのか？ 窓口の待ち時間は半分になりました。\n", "") == [
         "何が変わるのか?", "窓口の待ち時間は半分になりました。"]
     assert lost_sentences("## 何が変わるのか？\n", "") == []
+
+
+def test_the_continuation_prompts_pointing_back_is_reworded(tmp_path: Path) -> None:
+    post = ('---\ntitle: "港町の図書館の移動書庫"\ndate: 2025-06-01\n---\n\n'
+            "移動書庫は冬の間も毎週走っています。運行表は冬の時刻表をもとに作られています。\n\n"
+            "既存の記事でも触れましたが、移動書庫は冬の間も毎週走っています。\n\n"
+            "運行表は、既存の記事で触れた冬の時刻表に沿って組まれ、既存の記事でも触れられているように、利用者も増えました。\n\n"
+            "この点は既存の記事でも触れました。\n")
+    after, report = repaired(tmp_path, post.encode("utf-8"))
+    text = after.decode("utf-8")
+    assert "前述のとおり、移動書庫は冬の間も毎週走っています。" in text
+    assert "運行表は、前述の冬の時刻表に沿って組まれ、前述のとおり、利用者も増えました。" in text
+    assert "この点は既存の記事でも触れました。" in text  # no rewording fits every such sentence: left for a person
+    assert "repair-refused" not in report
