@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from jalint.positions import Span  # noqa: E402
 from jalint.repair_check import lost_sentences  # noqa: E402
+from jalint.source import DecodeProblem  # noqa: E402
 
 STRUCTURAL = {"duplicate-paragraph", "duplicate-sentence", "duplicate-heading", "truncated-paragraph",
               "truncated-document", "accidental-setext-heading", "pseudo-heading", "generation-leftover",
@@ -74,6 +76,7 @@ def main() -> None:
             for f in structural_after:
                 remaining.setdefault(f["rule"], []).append(f"{name}:{f['line']}: {f['message'][:90]}")
             leftovers = [_span(original, f) for f in before.get(name, []) if f["rule"] == "generation-leftover"]
+            leftovers += _prompt_vocabulary(original)
             lost = lost_sentences(original, repaired, ignore=leftovers)
             if lost:
                 lost_examples.append((name, lost[:2]))
@@ -111,6 +114,23 @@ def main() -> None:
         print(f"\nremaining {rule} ({len(lines)}):")
         for line in lines[: args.show]:
             print("  " + line)
+
+
+# The continuation prompt's 「既存の記事」 wording, which generation-leftover rewords (「前述のとおり、」), and the
+# pieces of it a cut leaves: a paragraph ending in 「既存」 or restarting at 「記事でも触れたが、」. The rule reports
+# one finding a line, so a copy of the wording on the same line as another has no finding of its own; the
+# sentences that hold it are what the rule was asked to change, not text a repair may lose.
+_PROMPT_WORDING = re.compile(r"既存の?記事|既存\s*$|^\s*記事(?:で|でも|に|にも)(?:も)?(?:少し)?(?:触れ|述べ|紹介|言及|取り上げ)")
+
+
+def _prompt_vocabulary(text: str) -> list[Span]:
+    from jalint.document import Document
+    from jalint.source import decode
+
+    source = decode("post.md", text.encode("utf-8"))
+    if isinstance(source, DecodeProblem):
+        return []
+    return [sentence.span for sentence in Document(source).sentences if _PROMPT_WORDING.search(sentence.text)]
 
 
 def _span(text: str, finding: dict) -> Span:
