@@ -381,6 +381,8 @@ class _Judge:
         """An excluded figure whose own sentence names a source (「…を調達したというニュースを
         日経が報じた」) still attributes that figure for its later mentions; a headline or a
         quotation does not."""
+        if reason in _SOURCING_EXCLUSIONS:  # the company named as announcer is the source of its own figure
+            return True
         return reason not in _UNSOURCING_EXCLUSIONS and self.source(index) is not None
 
     def source(self, index: int) -> str | None:
@@ -390,6 +392,7 @@ class _Judge:
 
 
 _UNSOURCING_EXCLUSIONS = frozenset({"title", "quoted", "blockquote", "question"})
+_SOURCING_EXCLUSIONS = frozenset({"announced-spec"})
 _TITLE_NOISE = re.compile(r"[\s\u3000？?！!。、「」『』：:]")
 
 
