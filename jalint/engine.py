@@ -11,13 +11,13 @@ from jalint.corpus import finish_summary
 from jalint.diagnostic import Diagnostic, FileResult, Location, RelatedPlace, clip_line, fingerprint, fix_info
 from jalint.document import Document
 from jalint.inline import CODE
+from jalint.names import TOO_LARGE_RULE
 from jalint.positions import LineIndex, Span
 from jalint.rule import Finding
 from jalint.source import DecodeProblem, Source
 from jalint.suppression import Directive, Suppressions
 
 ENCODING_RULE = "encoding"
-TOO_LARGE_RULE = "file-too-large"
 UNUSED_SUPPRESSION_RULE = "unused-suppression"
 INTERNAL_ERROR_RULE = "internal-error"
 _CODE_RUN = re.compile(f"{CODE}+")

@@ -11,6 +11,7 @@ import difflib
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson")
 SEVERITIES = ("error", "warning", "info")
+TOO_LARGE_RULE = "file-too-large"  # the engine reports it; the report leaves such files unread
 BASELINE_NAME = ".jalint-baseline.json"
 
 

@@ -403,3 +403,16 @@ def test_in_chromium_overview_chart_and_highlighted_finding_show_without_any_req
         assert (tmp_path / name).read_bytes().startswith(b"\x89PNG") and (tmp_path / name).stat().st_size > 10_000
     assert requested and all(url.startswith(("file:", "data:", "about:")) for url in requested), requested
     assert recorder.received == [], f"connections made: {recorder.received}"
+
+
+def test_a_file_too_large_to_lint_is_listed_without_its_source(run, site: Path, tmp_path: Path) -> None:
+    (site / ".jalint.toml").write_text("[rules.file-too-large]\nmax-bytes = 2000\n", encoding="utf-8")
+    big = site / "_posts" / "2024-03-09-export-dump.md"
+    big.write_text('---\ntitle: "書き出しの失敗"\n---\n\n' + "同じ行が何度も書き出されました。\n" * 300, encoding="utf-8")
+    html = make_report(run, ".", "--no-cache", output=tmp_path / "report.html")
+    blocks = data_blocks(html)
+    number = post_number(html, "_posts/2024-03-09-export-dump.md")
+    assert blocks["jalint-index"]["posts"][number]["s"] is False
+    assert blocks[f"jalint-post-{number}"]["text"] is None
+    assert len(blocks[f"jalint-post-{number}"]["f"]) == 1
+    assert "何度も書き出されました" not in html

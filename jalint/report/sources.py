@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from jalint.names import TOO_LARGE_RULE
 from jalint.report.dates import post_facts
 from jalint.report.model import Finding, Post
 from jalint.source import BOM, lines_view
@@ -48,7 +49,9 @@ def posts_of(findings: list[Finding], locate: Callable[[str], Path | None]) -> l
     posts = []
     for path, found in grouped.items():
         file = locate(path)
-        text = read_text(file) if file is not None else None
+        # A file over file-too-large's limit was not linted: its tens of megabytes would only swell the page.
+        unread = file is None or any(f["rule"] == TOO_LARGE_RULE for f in found)
+        text = None if unread else read_text(file)
         facts = post_facts(text, path)
         posts.append(Post(path, found, text, facts.title, facts.month))
     return posts
