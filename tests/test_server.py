@@ -280,3 +280,16 @@ async def test_a_failing_request_is_logged_and_the_server_keeps_serving(client: 
     _open(client, uri, EMOJI_POST)
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert [d.code for d in client.diagnostics[uri]] == ["duplicate-paragraph"]  # still serving
+
+
+@pytest.mark.asyncio
+async def test_a_document_over_the_size_limit_is_one_diagnostic(client: LanguageClient, tmp_path: Path) -> None:
+    _write(tmp_path, ".jalint.toml", "[rules.file-too-large]\nmax-lines = 10\n")
+    text = EMOJI_POST + "".join(f"{i}行目の追記です。\n\n" for i in range(10))
+    _, uri = _write(tmp_path, "long.md", text)
+    _open(client, uri, text)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    found = client.diagnostics[uri]
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [("file-too-large", 0, 0)]
+    assert "max-lines" in found[0].message
+    _no_failures(client)
