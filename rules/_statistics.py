@@ -202,7 +202,8 @@ def candidates(doc: Document, settings: Settings) -> list[Candidate]:
     """
     judge = _Judge(doc, load_pack(), settings)
     figures = [f for f in judge.pack.figures if f.group in settings.groups]
-    seen: set[str] = set(_title_figures(doc, figures))
+    in_title = set(_title_figures(doc, figures))
+    seen: set[str] = set(in_title)
     attributed: dict[str, int] = {}  # figure key -> line of an attributed mention
     reported: dict[str, int] = {}  # figure key -> line of its first unattributed mention
     found: list[Candidate] = []
@@ -215,6 +216,10 @@ def candidates(doc: Document, settings: Settings) -> list[Candidate]:
                 # A table that sums up what the post told before (its own case, reported or excused
                 # there) is a recap: the figure was judged at its first mention.
                 verdict, reason = "excluded", "table-recap"
+            elif verdict == "unattributed" and key in in_title and judge.points_at_news(index):
+                # 「このニュースを見て…5000億ドル…」: the headline's own figure where the post turns to the news it
+                # reports; the headline is the claim (an unnamed news item is no source for a new figure).
+                verdict, reason = "excluded", "title-news"
             span = Span(sentence.span.start + start, sentence.span.start + end)
             line = doc.lines.line_of(span.start)
             if verdict == "unattributed" and key in attributed:
@@ -310,14 +315,16 @@ def _figures_in(text: str, figures: list[Figure]) -> Iterator[tuple[int, int, Fi
 
 def _title_figures(doc: Document, figures: list[Figure]) -> Iterator[str]:
     """Figures in the front-matter title: the body discussing them re-mentions them."""
-    title = doc.title or ""
+    # A headline glues a figure to a Latin word (「AI10億ドル投資」); the body writes 「AIに10億ドル」.
+    title = _LATIN_BEFORE_DIGIT.sub(" ", doc.title or "")
     for start, end, _ in _figures_in(title, figures):
         yield figure_key(title[start:end])
 
 
+_LATIN_BEFORE_DIGIT = re.compile(r"(?<=[A-Za-z])(?=[0-9０-９])")
 _WIDTH = str.maketrans("０１２３４５６７８９．，％＄", "0123456789.,%$")
 _KEY_CORE = re.compile(r"[0-9一二三四五六七八九十百][^の]*")
-_KEY_QUALIFIERS = re.compile(r"(?:以上|超え|超|近く|程度|前後|弱|強|未満|以下|余り|あまり|もの|増|減|上昇|低下|向上|削減|を突破|を超え|にのぼ|に上)+$")
+_KEY_QUALIFIERS = re.compile(r"(?:以上|超え|超|近く|程度|前後|弱|強|未満|以下|余り|あまり|もの|も|増|減|上昇|低下|向上|削減|を突破|を超え|にのぼ|に上)+$")
 
 
 _TENTHS = re.compile(r"^([0-9]+(?:\.[0-9]+)?)割")
@@ -377,6 +384,11 @@ class _Judge:
                 return f"{source} ({where})"
         return None
 
+    def points_at_news(self, index: int) -> bool:
+        """The sentence or the one before points at the news the post reports (「このニュース」「この発表」)."""
+        here = _unmarked(self.sentences[index].text) + "\n" + _unmarked(_previous_text(self.doc, self.sentences, index))
+        return bool(_NEWS_POINTER.search(here))
+
     def sourced(self, index: int, reason: str) -> bool:
         """An excluded figure whose own sentence names a source (「…を調達したというニュースを
         日経が報じた」) still attributes that figure for its later mentions; a headline or a
@@ -392,7 +404,8 @@ class _Judge:
 
 
 _UNSOURCING_EXCLUSIONS = frozenset({"title", "quoted", "blockquote", "question"})
-_SOURCING_EXCLUSIONS = frozenset({"announced-spec"})
+_SOURCING_EXCLUSIONS = frozenset({"announced-spec", "title-news"})
+_NEWS_POINTER = re.compile(r"(?:この|その|今回の)(?:ニュース|報道|発表|話題|話)")
 _TITLE_NOISE = re.compile(r"[\s\u3000？?！!。、「」『』：:]")
 
 
