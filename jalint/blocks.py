@@ -82,7 +82,7 @@ def parse_blocks(text: str, lines: LineIndex, body_start_line: int) -> list[Bloc
         if kind == "heading":
             block.level = int(token.tag[1])
             block.setext = token.markup in ("=", "-")
-            block.content = _heading_content(lines, first, block.setext)
+            block.content = _heading_content(lines, first, block.setext, last)
             if block.setext:
                 block.end_line = last
         elif kind == "paragraph":
@@ -115,13 +115,23 @@ def _trim_blank_tail(lines: LineIndex, first: int, last: int) -> int:
     return last
 
 
-def _heading_content(lines: LineIndex, line: int, setext: bool) -> Span:
+def _heading_content(lines: LineIndex, line: int, setext: bool, underline: int) -> Span:
+    """The heading's text; a setext heading's runs over every line above its underline.
+
+    A generated post's accidental setext heading is often a whole paragraph
+    (「…です。\n…ですか？\n---」): all its lines are the heading's text, as
+    rendered, so the prose rules read them all.
+    """
     raw = lines.line_text(line)
     start = lines.line_start(line)
     if setext:
         stripped = raw.strip()
         offset = raw.find(stripped) if stripped else 0
-        return Span(start + offset, start + offset + len(stripped))
+        end = start + offset + len(stripped)
+        if underline - 1 > line:
+            closing = lines.line_text(underline - 1)
+            end = lines.line_start(underline - 1) + len(closing.rstrip())
+        return Span(start + offset, end)
     marker = _ATX_MARKERS.match(raw)
     begin = marker.end() if marker else len(raw) - len(raw.lstrip())
     closing = _ATX_CLOSING.search(raw)

@@ -13,6 +13,7 @@ from jalint.document import Document
 from jalint.positions import LineIndex, Span, byte_column, display_width, utf16_column
 from jalint.reporters.text import source_window
 from jalint.source import Source, decode
+from tests.rule_harness import lint_with
 
 pytestmark = pytest.mark.usefixtures("proof_rules_only")
 
@@ -386,6 +387,16 @@ def test_sections_nest_by_level():
 def test_setext_heading():
     doc = document("本文の前置き。\n\n見出しの行\n---\n\n本文。\n")
     assert [(h.kind, h.level, h.line, h.title) for h in doc.headings] == [("setext", 2, 3, "見出しの行")]
+
+
+def test_a_setext_heading_over_several_lines_holds_all_of_them():
+    # An accidental setext heading is often a whole paragraph: every line above the underline is its text,
+    # so a prose rule sees the question mark on its second line (it was missed when only the first line counted).
+    doc = document("前置きの段落。\n\n一行目の文です。\n二行目は問いですか？\n---\n\n本文。\n")
+    heading = next(block for block in doc.blocks if block.kind == "heading")
+    assert doc.text[heading.content.start : heading.content.end] == "一行目の文です。\n二行目は問いですか？"
+    findings = lint_with("exclamation-question-mark", doc.text)
+    assert [(f.rule, f.location.line) for f in findings] == [("exclamation-question-mark", 4)]
 
 
 def test_block_kinds_and_lines():
