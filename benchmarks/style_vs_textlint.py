@@ -22,6 +22,7 @@ line is one place, not two.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import subprocess
@@ -49,11 +50,33 @@ def ensure_textlint(folder: Path) -> Path:
     return binary
 
 
+def _cache_key(config_text: str, post: str) -> str:
+    digest = hashlib.sha256(config_text.encode("utf-8"))
+    digest.update(Path(post).read_bytes())
+    return digest.hexdigest()
+
+
 def run_textlint(binary: Path, config: Path, posts: list[str], folder: Path) -> tuple[dict, list[str]]:
-    """textlint places per rule id; posts textlint crashed on are listed, not fatal."""
+    """textlint places per rule id; posts textlint crashed on are listed, not fatal.
+
+    textlint's messages for each post are kept in the scratch folder, keyed by the
+    config and the post's bytes, so a second comparison (after a change to jalint)
+    runs textlint only on posts it has not seen: the 800-post table then takes
+    seconds instead of ten minutes.
+    """
     places: dict[str, set[tuple[str, int]]] = defaultdict(set)
     crashed: list[str] = []
-    batches = [posts[i : i + 20] for i in range(0, len(posts), 20)]
+    store = folder / "results"
+    store.mkdir(exist_ok=True)
+    config_text = config.read_text(encoding="utf-8")
+    keys = {post: _cache_key(config_text, post) for post in posts}
+    messages: dict[str, list | None] = {}
+    for post, key in keys.items():
+        kept = store / f"{key}.json"
+        if kept.exists():
+            messages[post] = json.loads(kept.read_text(encoding="utf-8"))
+    todo = [post for post in posts if post not in messages]
+    batches = [todo[i : i + 20] for i in range(0, len(todo), 20)]
     while batches:
         batch = batches.pop()
         run = subprocess.run([str(binary), "--config", str(config), "--format", "json", *batch],
@@ -62,15 +85,26 @@ def run_textlint(binary: Path, config: Path, posts: list[str], folder: Path) -> 
             files = json.loads(run.stdout)
         except json.JSONDecodeError:
             if len(batch) == 1:
-                crashed.append(batch[0])
+                messages[batch[0]] = None
+                (store / f"{keys[batch[0]]}.json").write_text("null", encoding="utf-8")
             else:  # one post crashed the whole batch: split it to find which
                 half = len(batch) // 2
                 batches.extend([batch[:half], batch[half:]])
             continue
-        for item in files:
-            for message in item["messages"]:
-                end = message.get("loc", {}).get("end", {}).get("line", message["line"])
-                places[message["ruleId"].split("/")[-1]].add((item["filePath"], message["line"], end))
+        by_path = {str(Path(item["filePath"]).resolve()): item["messages"] for item in files}
+        for post in batch:
+            found = by_path.get(str(Path(post).resolve()), [])
+            messages[post] = found
+            (store / f"{keys[post]}.json").write_text(json.dumps(found), encoding="utf-8")
+    for post in posts:
+        found = messages.get(post)
+        if found is None:
+            crashed.append(post)
+            continue
+        path = str(Path(post).resolve())
+        for message in found:
+            end = message.get("loc", {}).get("end", {}).get("line", message["line"])
+            places[message["ruleId"].split("/")[-1]].add((path, message["line"], end))
     return places, crashed
 
 

@@ -286,6 +286,37 @@ def test_terminators_inside_brackets_do_not_split():
     ]
 
 
+def test_a_bracket_never_closed_on_its_line_does_not_join_the_sentences_after_it():
+    # A stray 「 opening a generated paragraph made the whole paragraph one sentence (long-sentence reported 300
+    # characters where each sentence has 20).
+    assert sentences("「導入は順調です。課題は人材です。\n") == ["「導入は順調です。", "課題は人材です。"]
+    assert sentences("結論（仮の案。次に続く文です。\n") == ["結論（仮の案。", "次に続く文です。"]
+    # A closed quotation inside a sentence still holds its terminators, also next to a stray bracket.
+    assert sentences("彼は「高い。安い。」と言った（注。\n") == ["彼は「高い。安い。」と言った（注。"]
+
+
+def test_a_quotation_that_is_the_whole_line_is_read_as_its_sentences():
+    # An interview answer quoted as a whole paragraph is several sentences, as a reader reads it.
+    assert sentences("「使い始めて一年です。最初は不安でしたか？いいえ。」\n") == [
+        "「使い始めて一年です。",
+        "最初は不安でしたか？",
+        "いいえ。」",
+    ]
+    # Not when the quotation is part of a longer sentence.
+    assert sentences("「一年です。不安でした。」と担当者は話す。\n") == ["「一年です。不安でした。」と担当者は話す。"]
+
+
+def test_an_english_sentence_ends_at_its_period_but_initials_and_abbreviations_do_not():
+    assert sentences("仕組みです。Think of them as bricks. Small parts add up。\n") == [
+        "仕組みです。",
+        "Think of them as bricks.",
+        "Small parts add up。",
+    ]
+    assert sentences("J. Doe社とMr. Lee、e.g. The caseや3.5. Next版も一文です。\n") == [
+        "J. Doe社とMr. Lee、e.g. The caseや3.5. Next版も一文です。"
+    ]
+
+
 def test_closing_brackets_after_a_terminator_stay_with_the_sentence():
     assert sentences("「本当ですか？」次です。\n") == ["「本当ですか？」次です。"]
     assert sentences("終わりです。」次の文。\n") == ["終わりです。」", "次の文。"]
