@@ -23,7 +23,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import tomllib
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
@@ -47,7 +46,13 @@ def _stamp(*paths: Path) -> tuple[int, ...]:
 
 def load_toml(path: Path) -> dict[str, Any]:
     """The TOML file at `path`, from its stored parse when that is current."""
-    return _stored(_store_for(path), _stamp(path), lambda: tomllib.loads(path.read_text(encoding="utf-8")), dict)
+    return _stored(_store_for(path), _stamp(path), lambda: _parse_toml(path), dict)
+
+
+def _parse_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # deferred: read only when the stored parse is missing or stale
+
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def load_derived(path: Path, name: str, derive: Callable[[], Any], code: Path) -> Any:

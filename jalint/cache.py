@@ -15,11 +15,8 @@ parallel) never see half an entry; an unreadable entry is a miss.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +24,7 @@ from typing import Any
 from jalint import __version__
 from jalint.config import ActiveRule
 from jalint.diagnostic import Diagnostic, FileResult, diagnostic_from_dict, diagnostic_to_dict
+from jalint.digest import blake2b
 
 # `json.dumps`, never `json.dump`: writing to a file goes through the pure-Python encoder (the C one is
 # only used for a whole string), which made writing the cache a visible share of a cold run.
@@ -42,7 +40,7 @@ def code_fingerprint() -> str:
     import jalint
     import jalint.rules
 
-    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    digest = blake2b(__version__.encode(), digest_size=16)
     for package in (jalint, jalint.rules):
         folder = Path(package.__file__).parent
         for file in sorted(folder.rglob("*")):
@@ -57,7 +55,7 @@ def rules_fingerprint(active: dict[str, ActiveRule], path: Path | None) -> str:
     parts = []
     for name, rule in sorted(active.items()):
         parts.append(f"{name}|{rule.severity}|{rule.rule.options!r}|{rule.rule.context_key(path)}")
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+    return blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
 class Cache:
@@ -73,7 +71,7 @@ class Cache:
         return self.folder is not None
 
     def key(self, display: str, data: bytes, active: dict[str, ActiveRule], path: Path | None) -> str:
-        digest = hashlib.blake2b(digest_size=20)
+        digest = blake2b(digest_size=20)
         for part in (code_fingerprint(), rules_fingerprint(active, path), display):
             digest.update(part.encode())
             digest.update(b"\0")
@@ -112,7 +110,7 @@ class Cache:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             _ensure_gitignore(self.folder.parent)
-            fd, temporary = tempfile.mkstemp(prefix=".entry.", dir=entry.parent)
+            fd, temporary = _new_temporary(entry.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(_encode(payload))
             os.replace(temporary, entry)
@@ -127,7 +125,7 @@ class Cache:
         """
         if self.folder is None or any(not r.cache_key for r in results):
             return None
-        digest = hashlib.blake2b(b"corpus\0" + code_fingerprint().encode(), digest_size=20)
+        digest = blake2b(b"corpus\0" + code_fingerprint().encode(), digest_size=20)
         for rule in rules:
             digest.update(f"{rule.name}|{rule.severity}|{rule.rule.options!r}\0".encode())
         for name in sorted(targets):
@@ -154,7 +152,7 @@ class Cache:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             _ensure_gitignore(self.folder.parent)
-            fd, temporary = tempfile.mkstemp(prefix=".entry.", dir=folder)
+            fd, temporary = _new_temporary(folder)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(_encode({"diagnostics": [diagnostic_to_dict(d) for d in diagnostics]}))
             for old in folder.glob("*.json"):
@@ -162,6 +160,20 @@ class Cache:
             os.replace(temporary, folder / f"{key}.json")
         except OSError:
             pass
+
+
+def _new_temporary(folder: Path) -> tuple[int, str]:
+    """A new private file in `folder` for an atomic write, as `tempfile.mkstemp` makes one.
+
+    Not `tempfile` itself: importing it pulls in shutil, bz2, lzma and zlib, a
+    tenth of a cached pre-commit run's imports, for one `os.open`.
+    """
+    while True:
+        name = folder / f".entry.{os.getpid()}.{os.urandom(6).hex()}"
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), str(name)
+        except FileExistsError:
+            continue
 
 
 def _ensure_gitignore(folder: Path) -> None:
@@ -179,5 +191,7 @@ def clean(folder: Path) -> bool:
     """Remove the cache folder; True when there was one."""
     if not folder.exists():
         return False
+    import shutil  # deferred: only `jalint clean` removes the folder
+
     shutil.rmtree(folder)
     return True

@@ -6,10 +6,10 @@ cached, sent between processes and reported long after the text is gone.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from jalint.digest import blake2b
 from jalint.positions import LineIndex, Span, utf16_column
 from jalint.rule import Fix
 
@@ -113,7 +113,7 @@ def clip_line(line: str, column: int) -> tuple[str, int]:
 def fingerprint(rule: str, text: str) -> str:
     """A short hash of a rule and the flagged text with whitespace folded."""
     folded = " ".join(text.split())
-    return hashlib.blake2b(f"{rule}\0{folded}".encode(), digest_size=8).hexdigest()
+    return blake2b(f"{rule}\0{folded}".encode(), digest_size=8).hexdigest()
 
 
 # -- serialisation (cache entries, worker results) -------------------------------------

@@ -15,7 +15,6 @@ passes through (or stays in) the parent.
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,9 +160,13 @@ def _lint(
     # Unpacked once the workers are gone: while they run, the parent holds each
     # result as its pickle (a third of the objects' size), so a big run's peak,
     # summed over all processes, is not the workers plus every result as objects.
+    import pickle  # deferred, like the pool: a one-post run lints in this process
+
     return [pickle.loads(payload) for payload in packed]
 
 
 def _lint_one_packed(index: int) -> bytes:
     """`_lint_one` in a worker, the result pickled for the parent to keep as bytes until the pool is done."""
+    import pickle
+
     return pickle.dumps(_lint_one(index, None), protocol=pickle.HIGHEST_PROTOCOL)

@@ -8,10 +8,8 @@ in the same folder and `os.replace`, so a crash never leaves half a post.
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -166,6 +164,8 @@ def _refusals(text: str, diagnostics: list[Diagnostic], refused: dict[tuple, tup
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib  # deferred: only --diff needs it
+
     return "".join(
         difflib.unified_diff(
             before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
@@ -182,6 +182,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     path = Path(os.path.realpath(path))
     directory = path.parent
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    import tempfile  # deferred: only --fix writes files
+
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".jalint-tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:

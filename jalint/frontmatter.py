@@ -9,7 +9,6 @@ instead of raising.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -206,6 +205,8 @@ _TOML_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*?)[ \t]*\r?$", r
 
 
 def _parse_toml(block: FrontMatter, text: str) -> None:
+    import tomllib  # deferred: front matter is YAML in most posts
+
     base = block.content_span.start
     content = text[block.content_span.start : block.content_span.end]
     try:

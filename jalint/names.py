@@ -7,7 +7,6 @@ engine, the reporters or any rule (issue 9: start-up).
 
 from __future__ import annotations
 
-import difflib
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson")
 SEVERITIES = ("error", "warning", "info")
@@ -17,5 +16,7 @@ BASELINE_NAME = ".jalint-baseline.json"
 
 def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
     """` Did you mean 'x'?` for the closest choice, or "" when none is close."""
+    import difflib  # deferred: only a misspelt name needs it
+
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""

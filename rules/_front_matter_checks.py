@@ -9,7 +9,6 @@ point at (and fix) a few characters of a title instead of the whole line.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from typing import Any, NamedTuple
 
@@ -80,9 +79,11 @@ def reparses_as(front_matter: FrontMatter, key: str, raw: str, expected: str) ->
     """Whether `raw`, written as the value of `key`, reads back as `expected` (for safe fixes)."""
     try:
         if front_matter.format == "toml":
+            import tomllib  # deferred: TOML front matter is rare
+
             return tomllib.loads(f"{key} = {raw}\n").get(key) == expected
         return yaml.safe_load(f"{key}: {raw}\n") == {key: expected}
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, TypeError):
+    except (yaml.YAMLError, ValueError, TypeError):  # tomllib.TOMLDecodeError is a ValueError
         return False
 
 

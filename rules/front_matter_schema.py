@@ -73,12 +73,10 @@ No fix: the right value is not known.
 
 from __future__ import annotations
 
-import hashlib
 
 import datetime as dt
 import json
 import re
-import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -87,6 +85,7 @@ from typing import Any
 import yaml
 from rapidfuzz import process
 
+from jalint.digest import blake2b
 from jalint.document import Document
 from jalint.frontmatter import Entry, FrontMatter
 from jalint.positions import Span
@@ -156,7 +155,7 @@ class FrontMatterSchema(Rule[Options]):
             return ""
         found = _find_upwards(self.options.vocabulary_file, str(path))
         try:
-            return hashlib.blake2b(found.read_bytes(), digest_size=8).hexdigest() if found else "missing"
+            return blake2b(found.read_bytes(), digest_size=8).hexdigest() if found else "missing"
         except OSError:
             return "unreadable"
 
@@ -286,6 +285,8 @@ def _read_vocabulary(path: str) -> tuple[tuple[str, tuple[str, ...]], ...] | Non
         if path.endswith(".json"):
             data = json.loads(text)
         elif path.endswith(".toml"):
+            import tomllib  # deferred: only a TOML vocabulary file needs it
+
             data = tomllib.loads(text)
         else:
             data = yaml.safe_load(text)

@@ -67,3 +67,16 @@ def test_a_check_imports_only_the_rules_it_runs(tmp_path: Path) -> None:
 def test_the_shipped_rule_index_matches_the_rule_modules() -> None:
     shipped = {name: {**entry._asdict(), "textlint": list(entry.textlint)} for name, entry in rule_index().items()}
     assert shipped == build_index(), "rules/rule_index.json is out of date: run python -m jalint.registry"
+
+
+def test_a_check_without_a_config_file_loads_no_toml_parser_openssl_difflib_or_tempfile(tmp_path: Path) -> None:
+    # Each is a few milliseconds of a pre-commit run that needs none of them: TOML only for a config file or
+    # TOML front matter, OpenSSL never (blake2b is CPython's own), difflib only to suggest a misspelt name or
+    # for --diff, tempfile (with shutil and three compressors) only for --fix, pickle only for worker processes.
+    (tmp_path / "post.md").write_text("---\ntitle: 題\n---\n\n本文です。\n", encoding="utf-8")
+    modules = set(_imported(["check", "post.md"], tmp_path))  # with the cache, as pre-commit runs it
+    assert modules & {"tomllib", "_hashlib", "hashlib", "difflib", "tempfile", "shutil", "pickle"} == set()
+    modules = set(_imported(["check", "--no-cache", "--extend-select", "style", "post.md"], tmp_path))
+    assert modules & {"tomllib", "_hashlib", "hashlib", "tempfile"} == set()
+    (tmp_path / ".jalint.toml").write_text("[rules]\n", encoding="utf-8")
+    assert "tomllib" in _imported(["check", "--no-cache", "post.md"], tmp_path)
