@@ -1,10 +1,13 @@
 """## What it finds
 A sentence longer than `max` characters (default 100). Sentences are split the
-Japanese way (after 。！？, not inside 「」『』（）). A line of a paragraph that
-stops without 。！？ runs on into the next line, as the rendered paragraph does
-(Markdown joins the lines of a paragraph): a bold label line `**対象：**` and
-the sentence under it are read as one. What a reader does not read as prose
-does not count: inline code, URLs, link targets, Markdown markup and HTML tags.
+Japanese way (after 。！？, not inside a 「」『』（） that closes on its line; a
+quotation that is the whole line is read as its sentences). A line of a
+paragraph that stops without 。！？ runs on into the next line, as the rendered
+paragraph does (Markdown joins the lines of a paragraph); a bold line that
+stands as a heading (`**対象：**` alone on its line, which pseudo-heading
+reports) is not part of the sentence under it. What a reader does not read as
+prose does not count: inline code, URLs, link targets, Markdown markup and HTML
+tags.
 Quotations in a blockquote are not the author's sentences and are left alone.
 
 ## Why it matters
@@ -35,8 +38,12 @@ Replaces `sentence-length` (textlint-rule-sentence-length, in both
 textlint-rule-preset-japanese and textlint-rule-preset-ja-technical-writing).
 Supported options: `max`, `skipPatterns`. `skipUrlStringLink` is always on
 (URLs never count). Deliberate differences: inline code does not count (textlint
-counts its text), and the text of bold or italic markup is split at 。 like any
-other text (textlint measures `**一文目。二文目。**` as one sentence). As upstream,
+counts its text), the text of bold or italic markup is split at 。 like any
+other text (textlint measures `**一文目。二文目。**` as one sentence), a bold
+heading line is not glued to the sentence under it, a quotation that is a whole
+line counts sentence by sentence, and a name's initials (「T. Rowe」) do not end
+a sentence (textlint's splitter ends it there). docs/style-parity.md counts each
+difference on the corpus. As upstream,
 a line break without 。！？ before it does not end a sentence, and a paragraph or
 list item that is nothing but one link (a reference list's `[長い記事の題](URL)`)
 is not measured: its text is a title, not a sentence of the post.
