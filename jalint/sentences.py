@@ -1,13 +1,14 @@
 """Japanese-aware sentence splitting over masked prose.
 
 A sentence ends after 。．！？!? (plus any closing brackets or quotes right
-after), after a half-width period that ends an English sentence, or at a line end. Terminators inside 「」『』（）() do not end a sentence,
-so quoted speech stays whole (「「高い。」と言った。」 is one sentence). Two
-exceptions, both common in generated posts: a bracket that is never closed on
-its line (a stray 「 opening a paragraph would otherwise make the whole
-paragraph one sentence), and a quotation that is the whole line (「…ですか？
-…ですよ。」 is several sentences in quotes, read as such). Code and URLs are
-masked before this runs, so their punctuation never splits anything.
+after), after a half-width period that ends an English sentence, or at a line
+end. Terminators inside 「」『』（）() do not end a sentence, so quoted speech
+stays whole (「「高い。」と言った。」 is one sentence). Two exceptions, both common
+in generated posts: a bracket that is never closed on its line (a stray 「
+opening a paragraph would otherwise make the whole paragraph one sentence), and
+a quotation that is the whole line (「…ですか？…ですよ。」 is several sentences in
+quotes, read as such). Code and URLs are masked before this runs, so their
+punctuation never splits anything.
 """
 
 from __future__ import annotations
