@@ -20,7 +20,7 @@ from jalint.positions import LineIndex, Span
 from jalint.sections import Heading, Section, build_headings, build_sections, split_pseudo_headings
 from jalint.sentences import Sentence, split_sentences
 from jalint.source import Source, lines_view
-from jalint.tokens import Token, tokenize
+from jalint.tokens import Token, shifted, tokenize
 
 _EVERYTHING_BUT_NEWLINES = re.compile(r"[^\r\n]")
 # Blocks whose text is prose a reader reads as sentences.
@@ -37,6 +37,7 @@ class Document:
         self.lines = LineIndex(self.text)
         self._token_cache: dict[Span, list[Token]] = {}
         self._block_tokens: dict[int, tuple[list[Token], list[int]]] = {}
+        self._tagged_texts: dict[str, tuple[int, list[Token]]] = {}  # masked block text -> (offset, tokens)
         self._sentence_tokens: dict[tuple[int, int, int], list[Token]] = {}
         self._memo: dict[str, Any] = {}
 
@@ -170,7 +171,13 @@ class Document:
         if tagged is None:
             block = self.blocks[index]
             span = block.content or block.span
-            tokens = tokenize(self.masked[span.start : span.end], span.start) if len(span) else []
+            masked = self.masked[span.start : span.end]
+            earlier = self._tagged_texts.get(masked)
+            if earlier is not None:  # a copy of a block tagged before: same words, other offsets
+                tokens = shifted(earlier[1], span.start - earlier[0])
+            else:
+                tokens = tokenize(masked, span.start) if len(span) else []
+                self._tagged_texts[masked] = (span.start, tokens)
             tagged = (tokens, [t.start for t in tokens])
             self._block_tokens[index] = tagged
         return tagged

@@ -102,3 +102,14 @@ def tokenize(masked: str, base: int) -> list[Token]:
         # The surface is sliced from the masked text: a code mask was tagged as Ｘ.
         append(new(Token, (masked[start:offset], base + start, base + offset, *shared)))
     return tokens
+
+
+def shifted(tokens: list[Token], delta: int) -> list[Token]:
+    """The same tokens `delta` code points further on: the analysis of a copy of an already tagged text.
+
+    Generated posts repeat paragraphs (a quarter of the prose the style rules
+    tag in the corpus is a copy of a block tagged earlier in the same post);
+    MeCab gives the same words for the same text, so only the offsets change.
+    """
+    new = tuple.__new__
+    return [new(Token, (t[0], t[1] + delta, t[2] + delta, *t[3:])) for t in tokens]
