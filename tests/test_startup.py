@@ -76,7 +76,9 @@ def test_a_check_without_a_config_file_loads_no_toml_parser_openssl_difflib_or_t
     (tmp_path / "post.md").write_text("---\ntitle: 題\n---\n\n本文です。\n", encoding="utf-8")
     modules = set(_imported(["check", "post.md"], tmp_path))  # with the cache, as pre-commit runs it
     assert modules & {"tomllib", "_hashlib", "hashlib", "difflib", "tempfile", "shutil", "pickle"} == set()
+    # The prose rules' phrase packs are TOML, parsed on a first run and read from their stored parse after it
+    # (where bytecode may be written), so tomllib is not checked here.
     modules = set(_imported(["check", "--no-cache", "--extend-select", "style", "post.md"], tmp_path))
-    assert modules & {"tomllib", "_hashlib", "hashlib", "tempfile"} == set()
+    assert modules & {"_hashlib", "hashlib", "tempfile"} == set()
     (tmp_path / ".jalint.toml").write_text("[rules]\n", encoding="utf-8")
     assert "tomllib" in _imported(["check", "--no-cache", "post.md"], tmp_path)
