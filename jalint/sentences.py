@@ -95,6 +95,11 @@ def _quotes_whole_line(masked: str, start: int, opener: int, closer: int) -> boo
     return after is None or masked[after.start()] == "\n"
 
 
+def _in_english_quotation(before: str) -> bool:
+    """Whether a quotation opened with " or “ is still open: `He said "It is late. We go".` is one sentence."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def split_sentences(masked: str, base: int, block_index: int, join_lines: bool = False) -> list[Sentence]:
     """Split the masked text of one block; offsets are shifted by `base`.
 
@@ -137,7 +142,7 @@ def split_sentences(masked: str, base: int, block_index: int, join_lines: bool =
         elif stack and ch == stack[-1]:
             stack.pop()
         elif ch == ".":
-            if not stack and _ENGLISH_STOP.match(masked, i):
+            if not stack and _ENGLISH_STOP.match(masked, i) and not _in_english_quotation(masked[start:i]):
                 emit(i + 1)
                 start = i + 1
         elif ch in TERMINATORS and not stack:

@@ -312,6 +312,7 @@ def test_an_english_sentence_ends_at_its_period_but_initials_and_abbreviations_d
         "Think of them as bricks.",
         "Small parts add up。",
     ]
+    assert sentences('He said "It is late. We go now". 次の文。\n') == ['He said "It is late. We go now". 次の文。']
     assert sentences("J. Doe社とMr. Lee、e.g. The caseや3.5. Next版も一文です。\n") == [
         "J. Doe社とMr. Lee、e.g. The caseや3.5. Next版も一文です。"
     ]
