@@ -104,6 +104,11 @@ comparison, a concrete change).
   A word of an entry that is off by default (`"驚異的な"`, `"パラダイムシフト"`,
   `"究極の"`, `"魔法のように"`, `"可能性を解き放"`, `"民主化する"`, `"未来を変える"`)
   turns that entry back on, with its exceptions.
+- `every-occurrence` (default false): report every listed word wherever it stands, as
+  textlint does: the words that are off by default are on, and the exceptions above
+  are off, except quotations, link text and blockquotes. For a team that wants
+  upstream's reading while it migrates; expect most findings in posts to be noise
+  (docs/accuracy.md).
 
 The words and their exceptions are data in `hype_expression.toml` next to this module.
 
@@ -141,6 +146,10 @@ precision (the rule should stay quiet where a careful editor would):
 - Words added with `extra-phrases` skip the same contexts except the past
   tense: 「精度が飛躍的に上がりました」 is still reported. A word that turns an
   entry back on (驚異的な) keeps that entry's own exceptions instead.
+- `every-occurrence = true` drops the contexts and turns the off-by-default words
+  on, which is upstream's reading for every word jalint lists; the word limits
+  above (最高の, 最先端の, 次世代の before the listed nouns, 完全に before a verb of
+  total change, no 世界初の or フロンティア) stay.
 """
 
 from __future__ import annotations
@@ -317,6 +326,7 @@ class Options(RuleOptions):
     disable_abstract_patterns: bool = option(False, "Do not report 魔法のように, 驚異的な ….")
     disable_predictive_patterns: bool = option(False, "Do not report 未来を変える, パラダイムシフト ….")
     extra_phrases: tuple[str, ...] = option((), "More hype words to report (plain text).")
+    every_occurrence: bool = option(False, "Report every listed word wherever it stands, as textlint does.")
 
 
 def _next_sentence(doc: Document, sentence: Sentence) -> str:
@@ -410,8 +420,10 @@ class HypeExpression(Rule[Options]):
                 extra.append(Entry("extra", re.compile(re.escape(word)), "具体的な事実で書き換えてください。", keep_past=True))
             elif known not in switched_on:
                 switched_on.append(known)
+        every = self.options.every_occurrence
         self._entries = (
-            tuple(e for e in entries() if e.group not in disabled and (not e.default_off or e in switched_on))
+            tuple(e for e in entries()
+                  if e.group not in disabled and (every or not e.default_off or e in switched_on))
             + tuple(extra)
         )
         self._allowed = compile_allow(self.options.allows)
@@ -426,8 +438,14 @@ class HypeExpression(Rule[Options]):
         if self.options.allows and self._allowed(visible_text(text)):
             return
         following: str | None = None
+        every = self.options.every_occurrence
         for entry in self._entries:
             for match in entry.pattern.finditer(text):
+                if every:  # upstream's reading: only quotations and link text are not the writer's claim
+                    start = sentence.span.start + match.start()
+                    if not in_quote(text, match.start()) and not _in_link_text(doc.text, start):
+                        yield self._report(match.group(0), start, entry)
+                    continue
                 if self._excused(entry, text, match):
                     continue
                 previous = _previous_sentence(doc, sentence)
@@ -462,14 +480,14 @@ class HypeExpression(Rule[Options]):
                         following = previous + "\n" + _next_sentence(doc, sentence)
                     if _NUMBER.search(following):
                         continue
-                word = match.group(0)
                 start = sentence.span.start + match.start()
                 if _in_link_text(doc.text, start):
                     continue
-                yield Finding(
-                    Span(start, start + len(word)),
-                    f"「{word}」は誇張した表現です。{entry.advice}",
-                )
+                yield self._report(match.group(0), start, entry)
+
+    @staticmethod
+    def _report(word: str, start: int, entry: Entry) -> Finding:
+        return Finding(Span(start, start + len(word)), f"「{word}」は誇張した表現です。{entry.advice}")
 
     @staticmethod
     def _excused(entry: Entry, text: str, match: re.Match[str]) -> bool:
