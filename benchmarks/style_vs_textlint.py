@@ -60,7 +60,7 @@ def run_textlint(binary: Path, config: Path, posts: list[str], folder: Path) -> 
     """textlint places per rule id; posts textlint crashed on are listed, not fatal.
 
     textlint's messages for each post are kept in the scratch folder, keyed by the
-    config and the post's bytes, so a second comparison (after a change to jalint)
+    config, the installed packages and the post's bytes, so a second comparison (after a change to jalint)
     runs textlint only on posts it has not seen: the 800-post table then takes
     seconds instead of ten minutes.
     """
@@ -68,7 +68,9 @@ def run_textlint(binary: Path, config: Path, posts: list[str], folder: Path) -> 
     crashed: list[str] = []
     store = folder / "results"
     store.mkdir(exist_ok=True)
-    config_text = config.read_text(encoding="utf-8")
+    # The key also holds the installed packages' lock file: another textlint or preset version is another result.
+    lock = folder / "package-lock.json"
+    config_text = config.read_text(encoding="utf-8") + (lock.read_text(encoding="utf-8") if lock.exists() else "")
     keys = {post: _cache_key(config_text, post) for post in posts}
     messages: dict[str, list | None] = {}
     for post, key in keys.items():
