@@ -32,7 +32,8 @@ saying the same is not (「高度な推論」, 「多大な投資」, 「最終�
 「以下の改善」, 「全ての開発」), nor an 「Xの」 that is not the object (「顧客の対応」 is
 「顧客に対応する」, 「施設の実験」), nor the last of a list (「再学習やアルゴリズムの
 更新を行う」, 「在庫の確認や細かく分けた出荷の調整を行う」, 「設計、実装、そして継続的な
-改善を行う」), which needs rewording. A compound noun is reported only when it is a
+改善を行う」), which needs rewording, unless the list is verbal nouns joined by ・,
+which take する as a whole (「研究・開発を行う」 → 「研究・開発する」). A compound noun is reported only when it is a
 fixed term that reads well with する (`compound-terms` in the data: 意思決定,
 資金調達, 情報収集 …) or a prefix and a noun (再学習): 「AI開発する」, 「診断支援する」
 and 「品質改善する」 are stiff, and their rewrite (「AIを開発する」) is more than a cut.
@@ -92,7 +93,8 @@ one list); `allowNodeTypes` is fixed to what upstream skips by default
   that does not turn into an adverb (「高度な推論を行う」, 「求められる対応を行う」),
   an amount (「数億ドル規模の投資」), an 「Xの」 that is not its object (「全ての開発」,
   「顧客の対応」), or follows another act in a list (「再学習やアルゴリズムの更新を
-  行う」); upstream reports them all.
+  行う」; a list of verbal nouns joined by ・ is reported, 「研究・開発を行う」);
+  upstream reports them all.
 - Compound nouns are reported only when they are fixed terms (「意思決定を行う」);
   upstream also reports 「AI開発を行う」 and 「診断支援を行う」, whose 「〜する」 is stiff.
 - The message gives the rewrite in the written form (「指導を行える」 → 「指導できる」,
@@ -247,8 +249,13 @@ class RedundantExpression(Rule[Options]):
                     continue
             if pattern.compound:
                 head = _compound_start(tokens, index)
-                if _coordinated(tokens, head) or not _compound_reads(doc, tokens, head, index):
+                if not _compound_reads(doc, tokens, head, index):
                     continue
+                if _coordinated(tokens, head):
+                    # 「抽出・検証を行う」 → 「抽出・検証する」; 「分析や予測を行う」 has no such rewrite.
+                    head = _verbal_noun_list_start(tokens, head)
+                    if head < 0:
+                        continue
                 begin = tokens[head].start
                 noun = doc.text[begin : first.end]
                 noun_fixed = noun
@@ -323,6 +330,24 @@ def _coordinated(tokens: list[Token], head: int) -> bool:
     if head < 2 or tokens[head - 1].surface not in _COORDINATORS or tokens[head - 2].pos != "名詞":
         return False
     return tokens[head - 1].pos != "補助記号" or tokens[head - 2].pos3 != "副詞可能"  # 「毎週、点検」 is no list
+
+
+def _verbal_noun_list_start(tokens: list[Token], head: int) -> int:
+    """The first item of a list of single verbal nouns joined by ・ that ends at `head`, or -1.
+
+    Such a list takes 「する」 as a whole (抽出・検証する, 設計・開発する); a list
+    joined by や or と, or holding other nouns, does not (分析や予測する).
+    """
+    if tokens[head].pos3 != "サ変可能":
+        return -1
+    while head >= 2 and tokens[head - 1].surface == "・" and tokens[head - 2].pos3 == "サ変可能":
+        if tokens[head - 2].end != tokens[head - 1].start or tokens[head - 1].end != tokens[head].start:
+            return -1
+        head -= 2
+    if head > 0 and (tokens[head - 1].surface in _COORDINATORS or tokens[head - 1].pos in ("名詞", "接頭辞")) \
+            and tokens[head - 1].end == tokens[head].start:
+        return -1  # the list goes on with another kind of item, or its first item is a compound
+    return head
 
 
 # Passive and causative endings before た: 「最適化された提案」 is no 「最適化して提案する」.
