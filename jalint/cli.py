@@ -159,8 +159,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     """Check Markdown posts (files, folders, or `-` for stdin; default: the current folder)."""
     if max_per_file and output_format not in ("text", "concise"):
         fail(f"--max-per-file shortens what a person reads; {output_format} output must hold every finding")
-    from jalint import regex_programs
+    from jalint import generated_code, regex_programs
 
+    generated_code.load()  # before the engine, the rules and markdown-it build their classes
     regex_programs.load()  # before the engine and the rules compile their patterns
     # Files are written only with --fix: --unsafe-fixes alone just widens what --fix/--diff apply.
     from jalint.diagnostic import SEVERITY_RANK
@@ -173,6 +174,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     baseline = _load_baseline(baseline_path) if baseline_path else None
     collected = _collect(options, output_format)
     regex_programs.save()
+    generated_code.save()
     results = collected.results
     _report_errors(collected)
     errors = collected.errors
@@ -376,14 +378,17 @@ def _saved_report_input(saved: str) -> ReportInput:
 
 def _run_report_input(session_args: tuple, baseline_path: Path | None) -> tuple[ReportInput, bool]:
     """What `check` with the same options would report (after the baseline), and whether any file was unreadable."""
-    from jalint import regex_programs
+    from jalint import generated_code, regex_programs
+
+    generated_code.load()  # as in `check`
+    regex_programs.load()
     from jalint.report.inputs import from_run
 
-    regex_programs.load()  # before the engine and the rules compile their patterns, as in `check`
     options = _session_options(*session_args)
     baseline = _load_baseline(baseline_path) if baseline_path else None
     collected = _collect(options)
     regex_programs.save()
+    generated_code.save()
     _report_errors(collected)
     if baseline is not None:
         _apply_baseline(baseline, collected.results)
