@@ -22,7 +22,7 @@ A word is left alone where it makes no claim of the writer's about what exists
 today:
 - someone else's words: a quotation (「」『』“” or a blockquote), a reported claim
   (〜と述べています, 〜をアピール), hearsay (〜という話を聞きました, 〜という事例も
-  耳にします), a name others give it (〜として注目される, 〜と呼ばれる), the text of a
+  耳にします, 〜とされています, 〜によると), a name others give it (〜として注目される, 〜と呼ばれる), the text of a
   link (the title of another post);
 - a denial or a dismissed hope: 完璧な方法ではない, 〜わけではありません, 完璧な
   計画を作るのは困難だ, 〜という期待は非現実的だ, 夢物語だと思われていた;
@@ -43,13 +43,20 @@ today:
 - a look back: a sentence in the past tense (CUDAはまさにゲームチェンジャーだった,
   エコシステムは驚異的なスピードで成長してきました), a story dated in the sentence
   before (2020年に登場した…。それが今では…), many events (何度も見てきました);
+- someone else's case: an anonymous example (例えば、ある企業のチームでは…大幅に削減
+  できました), a named party's result (SK Innovationは…を導入し、…大幅に削減しました: a
+  vendor's customer story), a paragraph that tells an unnamed party's story (ある金属加工
+  メーカーでの話です。…), a sentence after one that names its source (…によると、…ようです。
+  特に、…が大幅に向上した点だ); for 大幅に;
 - the change said next to it: in apposition (〜を支えるという、まさに画期的な進化,
   〜できるという点は、まさにゲームチェンジャーだ, 〜と比べると、これはまさに革命的だ),
   in a relative clause (精度を高める画期的な手法, 開発を桁違いに速める、まさに
   ゲームチェンジャーだ), after it (画期的なのは…点だ), or in
   the sentence before, summed up by 「これは」 (… 。これは、まさにゲームチェンジャーです)
   for 革命的, 画期的, ゲームチェンジャー and パラダイムシフト; パラダイムシフト also where
-  the sentence or a neighbour contrasts old and new (これまで, 従来, 〜から〜へ, 〜ではなく);
+  the sentence or a neighbour contrasts old and new (これまで, 従来, 〜から〜へ, 〜ではなく),
+  and ゲームチェンジャー and 根本的に変革 where the paragraph or the first line of the next one
+  does (これまでの…では, 初期のブームでは…。でも、ここ数年の…);
 - a figure in the sentence or the one before or after it in the paragraph
   (quantities with their unit, 51.2Tbpsという, $5, 100分の1, 数時間から数秒へ, 無料)
   backs 大幅に, 驚異的な, 画期的な, 革命的な, ゲームチェンジャー, パラダイムシフト and
@@ -186,8 +193,23 @@ _SCENARIO = re.compile(r"シナリオ|仮説|としましょう|と仮定")
 # A name others give it is reported too: 「究極のプライバシー保護技術として注目されるのが…」.
 _REPORTED = re.compile(
     r"と(?:述べ|語っ|語り|強調し|主張し|アピールし)|をアピール|として注目|と呼ばれ|と称され|として知られ"
-    # Hearsay: 「…業務効率を大幅に改善したという事例も耳にします」「…という話を聞きました」.
-    r"|という(?:話|事例|例|声|報告|噂)|と聞(?:い|き|く)|を耳に"
+    # Hearsay: 「…業務効率を大幅に改善したという事例も耳にします」「…という話を聞きました」,
+    # 「処理速度が大幅に向上したとされています」「公開された情報によると、…」.
+    r"|という(?:話|事例|例|声|報告|噂)|と聞(?:い|き|く)|を耳に|とされ(?:て|る|た|ま)|によると|によれば|と報じ"
+)
+# The source named before the word: 「発表によれば、…大幅に向上した」 (or in the sentence
+# before: 「公開情報によると、…ようです。特に、…が大幅に向上した点だ」).
+_SOURCE_BEFORE = re.compile(r"によると|によれば")
+# A paragraph that tells an unnamed party's story: 「ある金属加工メーカーでの話です。…」.
+_STORY_OF_OTHERS = re.compile(
+    r"ある[^、。]{0,10}?(?:企業|会社|組織|チーム|メーカー|店舗|病院|自治体|銀行|工場)(?:での|の)(?:話|事例|例)"
+)
+# Someone else's case, told as theirs: an anonymous example (「例えば、ある企業のチームでは…
+# 大幅に削減できました」) or a named party's result (「SK InnovationはAzureを導入し、…を大幅に
+# 削減しました」: a vendor's customer story, whose figure is the source's to give).
+_OTHERS_CASE = re.compile(
+    r"(?:例えば|たとえば)、?ある|ある(?:企業|会社|組織|チーム|メーカー|店舗|病院|自治体|銀行|工場)"
+    r"|^[\s*]*(?:[A-Z][A-Za-z0-9.&\-]*(?: [A-Z0-9][A-Za-z0-9.&\-]*)*|同社|両社)は"
 )
 # A time to come: 「AIが完璧な聞き手となり、…存在になった時、私たちは…」.
 _WHEN = re.compile(r"[たる](?:時|とき)(?:、|に|には|は)")
@@ -293,6 +315,8 @@ class Entry(NamedTuple):
     past_only: bool = False
     skip_after_statement: bool = False
     default_off: bool = False
+    not_in_paragraph: re.Pattern[str] | None = None
+    not_in_case: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -315,6 +339,8 @@ def entries() -> tuple[Entry, ...]:
                 raw.get("tense") == "past",
                 raw.get("after-statement") == "skip",
                 raw.get("default") == "off",
+                re.compile(raw["not-in-paragraph"]) if "not-in-paragraph" in raw else None,
+                raw.get("case") == "skip",
             )
         )
     return tuple(result)
@@ -327,6 +353,19 @@ class Options(RuleOptions):
     disable_predictive_patterns: bool = option(False, "Do not report 未来を変える, パラダイムシフト ….")
     extra_phrases: tuple[str, ...] = option((), "More hype words to report (plain text).")
     every_occurrence: bool = option(False, "Report every listed word wherever it stands, as textlint does.")
+
+
+def _paragraph_span(doc: Document, sentence: Sentence) -> tuple[int, int]:
+    """The span of the sentence's block and the next block's first line (where a change is often spelled out)."""
+    blocks = doc.blocks
+    block = blocks[sentence.block_index]
+    end = block.span.end
+    if sentence.block_index + 1 < len(blocks):
+        following = blocks[sentence.block_index + 1]
+        if following.kind == "paragraph":
+            newline = doc.text.find("\n", following.span.start, following.span.end)
+            end = newline if newline >= 0 else following.span.end
+    return block.span.start, end
 
 
 def _next_sentence(doc: Document, sentence: Sentence) -> str:
@@ -467,6 +506,15 @@ class HypeExpression(Rule[Options]):
                     around = previous + text + _next_sentence(doc, sentence)
                     if entry.not_near.search(around):
                         continue
+                if entry.not_in_paragraph and entry.not_in_paragraph.search(
+                    doc.text, *_paragraph_span(doc, sentence)
+                ):
+                    continue
+                if entry.not_in_case and (
+                    _SOURCE_BEFORE.search(previous) or _OTHERS_CASE.search(text) or _OTHERS_CASE.search(previous)
+                    or _STORY_OF_OTHERS.search(doc.text, *_paragraph_span(doc, sentence))
+                ):
+                    continue
                 if entry.past_only:
                     clause_end = _CLAUSE_END.search(text, match.end())
                     base = sentence.span.start
@@ -529,6 +577,8 @@ class HypeExpression(Rule[Options]):
         if not entry.keep_past and (_PAST_END.search(text.rstrip()) or (_HISTORY.search(text) and _MEMORY.search(text))):
             return True
         if _HEDGED.search(text, match.end()) or _REPORTED.search(text, match.end()) or _VISION.search(text, match.end()):
+            return True
+        if _SOURCE_BEFORE.search(head):  # 「公開された情報によると、処理速度が大幅に向上した」
             return True
         if _PRESUPPOSED.match(text, match.end()) or _CUT_OFF.search(text.rstrip()):
             return True
