@@ -32,8 +32,8 @@ saying the same is not (「高度な推論」, 「多大な投資」, 「最終�
 「以下の改善」, 「全ての開発」), nor an 「Xの」 that is not the object (「顧客の対応」 is
 「顧客に対応する」, 「施設の実験」), nor the last of a list (「再学習やアルゴリズムの
 更新を行う」, 「在庫の確認や細かく分けた出荷の調整を行う」, 「設計、実装、そして継続的な
-改善を行う」), which needs rewording, unless the list is verbal nouns joined by ・,
-which take する as a whole (「研究・開発を行う」 → 「研究・開発する」). A compound noun is reported only when it is a
+改善を行う」), which needs rewording, unless the list is two verbal nouns joined by ・,
+which take する as a whole (「研究・開発を行う」 → 「研究・開発する」; three or more read stiff as one verb). A compound noun is reported only when it is a
 fixed term that reads well with する (`compound-terms` in the data: 意思決定,
 資金調達, 情報収集 …) or a prefix and a noun (再学習): 「AI開発する」, 「診断支援する」
 and 「品質改善する」 are stiff, and their rewrite (「AIを開発する」) is more than a cut.
@@ -93,7 +93,7 @@ one list); `allowNodeTypes` is fixed to what upstream skips by default
   that does not turn into an adverb (「高度な推論を行う」, 「求められる対応を行う」),
   an amount (「数億ドル規模の投資」), an 「Xの」 that is not its object (「全ての開発」,
   「顧客の対応」), or follows another act in a list (「再学習やアルゴリズムの更新を
-  行う」; a list of verbal nouns joined by ・ is reported, 「研究・開発を行う」);
+  行う」; a list of two verbal nouns joined by ・ is reported, 「研究・開発を行う」);
   upstream reports them all.
 - Compound nouns are reported only when they are fixed terms (「意思決定を行う」);
   upstream also reports 「AI開発を行う」 and 「診断支援を行う」, whose 「〜する」 is stiff.
@@ -335,15 +335,20 @@ def _coordinated(tokens: list[Token], head: int) -> bool:
 def _verbal_noun_list_start(tokens: list[Token], head: int) -> int:
     """The first item of a list of single verbal nouns joined by ・ that ends at `head`, or -1.
 
-    Such a list takes 「する」 as a whole (抽出・検証する, 設計・開発する); a list
-    joined by や or と, or holding other nouns, does not (分析や予測する).
+    Such a list of two takes 「する」 as a whole (抽出・検証する, 設計・開発する); a list
+    joined by や or と, holding other nouns, or of three acts or more does not
+    (分析や予測する; 企画・演出・監修する reads stiff).
     """
     if tokens[head].pos3 != "サ変可能":
         return -1
+    items = 1
     while head >= 2 and tokens[head - 1].surface == "・" and tokens[head - 2].pos3 == "サ変可能":
         if tokens[head - 2].end != tokens[head - 1].start or tokens[head - 1].end != tokens[head].start:
             return -1
         head -= 2
+        items += 1
+    if items > 2:
+        return -1  # 「企画・演出・監修を行う」: three acts or more read stiff as one verb (a reviewer's borderline)
     if head > 0 and (tokens[head - 1].surface in _COORDINATORS or tokens[head - 1].pos in ("名詞", "接頭辞")) \
             and tokens[head - 1].end == tokens[head].start:
         return -1  # the list goes on with another kind of item, or its first item is a compound

@@ -1,9 +1,11 @@
 """## What it finds
-Hedges that keep a sentence from saying what it means: 「〜かもしれない」 in
-every inflection (かもしれません, かも知れず), a sentence that ends in 「かも」,
-「〜と思う」 and 「〜と思います」 closing the writer's own statement,
-「〜と思われる」, and the double hedge 「可能性を示唆する」. Headings are read
-too.
+Hedges that keep a sentence from saying what it means, by default where they are
+stacked (「〜と言えるかもしれません」「〜可能性を示唆していると言えるでしょう」) or take
+back a certainty (「まさに〜かもしれません」): 「〜かもしれない」 in every inflection
+(かもしれません, かも知れず), a sentence that ends in 「かも」, 「〜と思う」 and
+「〜と思います」 closing the writer's own statement, 「〜と思われる」, and the double
+hedge 「可能性を示唆する」; with `single-hedges = true` also a single hedge on the
+writer's own judgement. Headings are read too.
 
 By default a hedge is reported only where it is weak writing on any careful
 reading, read from the words of the sentence:
