@@ -97,7 +97,13 @@ def _run(rule: ActiveRule, doc: Document) -> Iterator[Finding]:
         for block in doc.blocks:
             yield from instance.check(block, doc)
     elif scope == "sentence":
+        # A rule quiet in repeated text would only have its findings in a copied sentence dropped afterwards
+        # (`lint_document`): a quarter of a generated post's prose is such copies, so they are not checked at all.
+        # Findings of a sentence-scope rule start inside their sentence, so the result is the same.
+        quiet = instance.quiet_in_repeated_text
         for sentence in doc.prose_sentences:
+            if quiet and _in_repeated_text(doc, sentence.span):
+                continue
             yield from instance.check(sentence, doc)
 
 

@@ -100,10 +100,14 @@ class SuccessiveWord(Rule[Options]):
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
+        from jalint.rules._paragraphs import in_repeated_text  # the copy analysis; deferred: `explain` imports rules
+
         allowed = compile_allow(self.options.allow)
         for sentence in (*doc.sentences, *doc.heading_sentences):
             if doc.blocks[sentence.block_index].container == "blockquote":
                 continue
+            if in_repeated_text(doc, sentence.span):
+                continue  # its findings would be dropped as repeated text (the rule is quiet there): not read at all
             yield from self._check_sentence(sentence, doc, allowed)
 
     def _check_sentence(self, sentence: Sentence, doc: Document, allowed) -> Iterator[Finding]:  # noqa: ANN001

@@ -693,12 +693,16 @@ class WeakPhrase(Rule[Options]):
         self._allowed = compile_allow(self.options.allows)
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
+        from jalint.rules._paragraphs import in_repeated_text  # the copy analysis; deferred: `explain` imports rules
+
         allowed = self._allowed
         extra = _extra(self.options.extra_phrases)
         sentences = list(readable_sentences(doc))
         for number, sentence in enumerate(sentences):
             if self.options.allows and allowed(visible_text(sentence.text)):
                 continue
+            if in_repeated_text(doc, sentence.span):
+                continue  # its findings would be dropped as repeated text (the rule is quiet there): not read at all
             following = sentences[number + 1].text if number + 1 < len(sentences) else ""
             previous = sentences[number - 1].text if number else ""
             yield from self._check_sentence(sentence, doc, extra, following, previous)
