@@ -20,12 +20,12 @@ unchanged.
 
 from __future__ import annotations
 
-import marshal
-import os
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from jalint import marshal_store
 
 _FORMAT = 1
 
@@ -65,27 +65,10 @@ def load_derived(path: Path, name: str, derive: Callable[[], Any], code: Path) -
 
 
 def _stored(store: Path, stamp: tuple[int, ...], compute: Callable[[], Any], kind: type) -> Any:
-    try:
-        recorded, data = marshal.loads(store.read_bytes())
-        if recorded == stamp and isinstance(data, kind):
-            return data
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    data = marshal_store.read(store, stamp)
+    if data is not marshal_store.MISSING and isinstance(data, kind):
+        return data
     data = compute()
     if not sys.dont_write_bytecode:
-        _write(store, stamp, data)
+        marshal_store.write(store, stamp, data)  # a TOML date is not storable: parsed every time
     return data
-
-
-def _write(store: Path, stamp: tuple[int, ...], data: Any) -> None:
-    try:
-        payload = marshal.dumps((stamp, data))
-    except ValueError:  # a TOML date or time, or an object: not storable, compute it every time
-        return
-    temporary = store.with_name(f"{store.name}.{os.getpid()}.tmp")
-    try:
-        store.parent.mkdir(exist_ok=True)
-        temporary.write_bytes(payload)
-        os.replace(temporary, store)
-    except OSError:  # a read-only install
-        temporary.unlink(missing_ok=True)

@@ -39,6 +39,8 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from jalint import marshal_store
+
 MAX_ENTRIES = 2000  # a store past this starts again from the code of the run saving it
 _FORMAT = 1
 
@@ -124,12 +126,8 @@ def load() -> int:
     _hook()
     if _stored:
         return 0
-    try:
-        with open(store_path(), "rb") as handle:
-            tag, entries = marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
-        return 0
-    if tag != _build_tag() or not isinstance(entries, dict):
+    entries = marshal_store.read(store_path(), _build_tag())
+    if not isinstance(entries, dict):
         return 0
     for key, code in entries.items():
         if (isinstance(key, tuple) and len(key) == 2 and key[0] in ("exec", "eval") and isinstance(key[1], str)
@@ -147,16 +145,8 @@ def save() -> int:
         entries.update((key, marshal.dumps(code)) for key, code in _new.items())
     except ValueError:  # a code object marshal refuses: store nothing this run
         return 0
-    path = store_path()
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "wb") as handle:
-            marshal.dump((_build_tag(), entries), handle)
-        os.replace(temporary, path)
-    except OSError:  # a read-only install: run as before
-        temporary.unlink(missing_ok=True)
-        return 0
+    if not marshal_store.write(store_path(), _build_tag(), entries):
+        return 0  # a read-only install: run as before
     added = len(_new)
     _stored.update(entries)
     _new.clear()

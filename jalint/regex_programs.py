@@ -35,13 +35,14 @@ How it stays safe:
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 import sys
 from array import array
 from pathlib import Path
 from typing import Any
+
+from jalint import marshal_store
 
 try:
     import _sre
@@ -87,12 +88,8 @@ def load() -> int:
     # some would be gone before `save()` and compiled (and stored) a run later, rewriting the file each time.
     if isinstance(getattr(re, "_MAXCACHE", None), int) and re._MAXCACHE < MAX_PROGRAMS:
         re._MAXCACHE = MAX_PROGRAMS
-    try:
-        with open(store_path(), "rb") as handle:
-            tag, entries = marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
-        return 0
-    if tag != _build_tag() or not isinstance(entries, dict):
+    entries = marshal_store.read(store_path(), _build_tag())
+    if not isinstance(entries, dict):
         return 0
     code_type = "I" if _sre.CODESIZE == 4 else "H"
     cache = re._cache
@@ -130,16 +127,8 @@ def save() -> int:
         return 0
     entries = dict(_stored) if len(_stored) + len(new) <= MAX_PROGRAMS else {}
     entries.update(new)
-    path = store_path()
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "wb") as handle:
-            marshal.dump((_build_tag(), entries), handle)
-        os.replace(temporary, path)
-    except OSError:  # a read-only install: run as before, uncached
-        temporary.unlink(missing_ok=True)
-        return 0
+    if not marshal_store.write(store_path(), _build_tag(), entries):
+        return 0  # a read-only install: run as before, uncached
     _stored.update(new)
     return len(new)
 
