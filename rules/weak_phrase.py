@@ -538,6 +538,15 @@ _VIEWPOINT_VERBS = frozenset({"見る", "考える", "言う", "比べる", "振
 _LATER_YEAR = re.compile(r"(?<![0-9])20[3-9][0-9]年")
 # 「〜可能性を示唆していますが、その解釈は…」 grants a point before the writer turns.
 _CONCEDED = re.compile(r"[^、。]{0,8}?(?:が|けど|けれど|けれども)、")
+# Generic acronyms that name no party: 「AIは、…可能性を示唆しています」 is the writer's reading.
+_GENERIC_ACRONYMS = frozenset({"AI", "IT", "DX", "IoT", "LLM", "API", "GPU", "CPU", "NPU", "SaaS"})
+
+
+def _latin_name(surface: str) -> bool:
+    """A word in Latin letters that MeCab does not know, read as a name (「Googleは」), unless a generic acronym."""
+    return surface[-1:].isascii() and surface[-1:].isalpha() and surface not in _GENERIC_ACRONYMS
+
+
 # A hedged cause or motive is a guess at why, not a judgement the writer could assert.
 _GUESSED_CAUSE = ("ため", "せい", "おかげ")
 # A sentence before that names a source: 「これ」 in the next one stands for it.
@@ -562,7 +571,7 @@ def _reported(tokens: Sequence[Token], start: int, words: HedgeWords, previous: 
             if any(t.pos_detail == "数詞" for t in tokens[max(0, k - 8) : k]):
                 return True  # a figure as the topic: 「45%という生産性の向上は、…可能性を示唆しています」
             return (head.pos_detail == "固有名詞" or head.surface in words.reporting_topics
-                    or head.lemma in words.reporting_topics or head.surface[-1:].isascii() and head.surface[-1:].isalpha())
+                    or head.lemma in words.reporting_topics or _latin_name(head.surface))
     return False
 
 
