@@ -22,6 +22,10 @@ from jalint.sentences import CLOSERS, TERMINATORS, Sentence
 _HERE = Path(__file__).parent
 _TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
 
+# Latin-letter words that name no party: 「AIは…」 as a subject is the writer's own claim, while
+# 「Googleは…」 reports someone else's (hype-expression, weak-phrase).
+GENERIC_ACRONYMS = ("AI", "IT", "DX", "IoT", "LLM", "API", "GPU", "CPU", "NPU", "SaaS")
+
 
 def readable_sentences(doc: Document) -> Iterator[Sentence]:
     """Headings, then the prose sentences, outside blockquotes (quotations are not the author's words)."""

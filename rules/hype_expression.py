@@ -170,7 +170,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._ai_writing import in_quote
-from jalint.rules._prose import compile_allow, load_data, visible_text
+from jalint.rules._prose import GENERIC_ACRONYMS, compile_allow, load_data, visible_text
 from jalint.sentences import Sentence
 
 # 「かもしれません」「違いない」「少ない」end in a negative form but do not negate the claim.
@@ -209,8 +209,9 @@ _STORY_OF_OTHERS = re.compile(
 # 削減しました」: a vendor's customer story, whose figure is the source's to give).
 _OTHERS_CASE = re.compile(
     r"(?:例えば|たとえば)、?ある|ある(?:企業|会社|組織|チーム|メーカー|店舗|病院|自治体|銀行|工場)"
-    r"|^[\s*]*(?:(?!(?:AI|IT|DX|IoT|LLM|API|GPU|CPU|NPU|SaaS)は)[A-Z][A-Za-z0-9.&\-]*(?: [A-Z0-9][A-Za-z0-9.&\-]*)*|同社|両社)は"
-)  # (a generic acronym, 「AIは…」, names no party)
+    r"|^[\s*]*(?:(?!(?:" + "|".join(GENERIC_ACRONYMS) + r")は)"  # a generic acronym, 「AIは…」, names no party
+    r"[A-Z][A-Za-z0-9.&\-]*(?: [A-Z0-9][A-Za-z0-9.&\-]*)*|同社|両社)は"
+)
 # A time to come: 「AIが完璧な聞き手となり、…存在になった時、私たちは…」.
 _WHEN = re.compile(r"[たる](?:時|とき)(?:、|に|には|は)")
 # A concession the writer then limits: 「確かに画期的なアプローチだ」「画期的な技術ですが、まだ…」.

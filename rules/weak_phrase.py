@@ -200,7 +200,14 @@ from jalint.rules._phrase_lists import (
     quoted_spans,
     required_surfaces,
 )
-from jalint.rules._prose import compile_allow, load_data, readable_sentences, textlint_pattern, visible_text
+from jalint.rules._prose import (
+    GENERIC_ACRONYMS,
+    compile_allow,
+    load_data,
+    readable_sentences,
+    textlint_pattern,
+    visible_text,
+)
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
@@ -538,13 +545,9 @@ _VIEWPOINT_VERBS = frozenset({"見る", "考える", "言う", "比べる", "振
 _LATER_YEAR = re.compile(r"(?<![0-9])20[3-9][0-9]年")
 # 「〜可能性を示唆していますが、その解釈は…」 grants a point before the writer turns.
 _CONCEDED = re.compile(r"[^、。]{0,8}?(?:が|けど|けれど|けれども)、")
-# Generic acronyms that name no party: 「AIは、…可能性を示唆しています」 is the writer's reading.
-_GENERIC_ACRONYMS = frozenset({"AI", "IT", "DX", "IoT", "LLM", "API", "GPU", "CPU", "NPU", "SaaS"})
-
-
 def _latin_name(surface: str) -> bool:
     """A word in Latin letters that MeCab does not know, read as a name (「Googleは」), unless a generic acronym."""
-    return surface[-1:].isascii() and surface[-1:].isalpha() and surface not in _GENERIC_ACRONYMS
+    return surface[-1:].isascii() and surface[-1:].isalpha() and surface not in GENERIC_ACRONYMS
 
 
 # A hedged cause or motive is a guess at why, not a judgement the writer could assert.
