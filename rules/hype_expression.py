@@ -47,7 +47,8 @@ today:
   できました), a named party's result (SK Innovationは…を導入し、…大幅に削減しました: a
   vendor's customer story), a paragraph that tells an unnamed party's story (ある金属加工
   メーカーでの話です。…), a sentence after one that names its source (…によると、…ようです。
-  特に、…が大幅に向上した点だ); for 大幅に;
+  特に、…が大幅に向上した点だ), a result the next sentence turns on (…大幅に削減されました。
+  しかし、…: conceded, not claimed); for 大幅に;
 - the change said next to it: in apposition (〜を支えるという、まさに画期的な進化,
   〜できるという点は、まさにゲームチェンジャーだ, 〜と比べると、これはまさに革命的だ),
   in a relative clause (精度を高める画期的な手法, 開発を桁違いに速める、まさに
@@ -57,8 +58,9 @@ today:
   the sentence or a neighbour contrasts old and new (これまで, 従来, 〜から〜へ, 〜ではなく),
   and ゲームチェンジャー and 根本的に変革 where the paragraph or the first line of the next one
   does (これまでの…では, 初期のブームでは…。でも、ここ数年の…);
-- a figure in the sentence or the one before or after it in the paragraph
-  (quantities with their unit, 51.2Tbpsという, $5, 100分の1, 数時間から数秒へ, 無料)
+- a figure in the sentence or the one before or after it in the paragraph (for 大幅に also
+  the first sentence of the next paragraph, when the word ends its own: 「…大幅に減少したの
+  です。」 then 「削減された4000人の多くが…」) (quantities with their unit, 51.2Tbpsという, $5, 100分の1, 数時間から数秒へ, 無料)
   backs 大幅に, 驚異的な, 画期的な, 革命的な, ゲームチェンジャー, パラダイムシフト and
   最高の; 驚異的な数字 comments on one;
 - a clause the sentence takes as given (〜が驚異的な性能を出せているのは、…のおかげだ),
@@ -217,6 +219,9 @@ _WHEN = re.compile(r"[たる](?:時|とき)(?:、|に|には|は)")
 # A concession the writer then limits: 「確かに画期的なアプローチだ」「画期的な技術ですが、まだ…」.
 _GRANTED_BEFORE = re.compile(r"確かに|たしかに")
 _GRANTED_AFTER = re.compile(r"(?:です|だ|である|ではある|でした|だった|った|ます)(?:が|けど|けれど|けれども)、?$")
+# A result the next sentence turns on is conceded, not claimed: 「…作業時間が大幅に削減されました。
+# しかし、予期せぬエラーには…」, 「…大幅に短縮できた経験があります。ただし、…」.
+_TURN = re.compile(r"[\s*]*(?:しかし|ただし|とはいえ|もっとも|ですが|だが|けれども|その一方で|一方で)")
 # What it would take: 「スマートグラスがスマートフォンを完全に置き換えるには、まだ時間がかかる」.
 _REQUIREMENT = re.compile(r"(?:る|なる)には、?$")
 # Looking back on many such events is no claim about one: 「スタートアップが画期的な技術を
@@ -379,6 +384,29 @@ def _previous_sentence(doc: Document, sentence: Sentence) -> str:
     return doc.memo("hype-expression:neighbours", _neighbours_by_start).get(sentence.span.start, ("", ""))[0]
 
 
+def _next_in_reading(doc: Document, sentence: Sentence) -> str:
+    """The sentence a reader reads next: the next one in the block, or the first of the paragraph right after.
+
+    A paragraph that ends on 「…必要な場面は大幅に減少したのです」 is often followed by
+    one that opens with the size (「削減された4000人の多くが…」).
+    """
+    after = _next_sentence(doc, sentence)
+    if after:
+        return after
+    following = sentence.block_index + 1
+    blocks = doc.blocks
+    if following >= len(blocks) or blocks[following].kind != "paragraph":
+        return ""
+    return doc.memo("hype-expression:block-openings", _first_sentence_by_block).get(following, "")
+
+
+def _first_sentence_by_block(doc: Document) -> dict[int, str]:
+    first: dict[int, str] = {}
+    for s in doc.prose_sentences:
+        first.setdefault(s.block_index, s.text)
+    return first
+
+
 def _neighbours_by_start(doc: Document) -> dict[int, tuple[str, str]]:
     prose = doc.prose_sentences
     result = {}
@@ -514,6 +542,7 @@ class HypeExpression(Rule[Options]):
                 if entry.not_in_case and (
                     _SOURCE_BEFORE.search(previous) or _OTHERS_CASE.search(text) or _OTHERS_CASE.search(previous)
                     or _STORY_OF_OTHERS.search(doc.text, *_paragraph_span(doc, sentence))
+                    or _TURN.match(_next_sentence(doc, sentence))
                 ):
                     continue
                 if entry.past_only:
@@ -526,7 +555,9 @@ class HypeExpression(Rule[Options]):
                     # The figure may come in the sentence next to it: 「大幅に短縮できた。具体的には、
                     # 従来の3分の1です」「準備時間を40%削減するという。これは驚異的な数字だ」.
                     if following is None:
-                        following = previous + "\n" + _next_sentence(doc, sentence)
+                        # A reported change (大幅に) may be sized at the start of the next paragraph.
+                        after = _next_in_reading(doc, sentence) if entry.not_in_case else _next_sentence(doc, sentence)
+                        following = previous + "\n" + after
                     if _NUMBER.search(following):
                         continue
                 start = sentence.span.start + match.start()

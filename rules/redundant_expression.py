@@ -383,8 +383,8 @@ def _plain_noun(doc: Document, tokens: list[Token], head: int) -> bool:
 
     「定期的な監査を行う」 → 「定期的に監査する」 and 「モデルの更新を行う」 → 「モデルを更新する」
     read well; 「高度な推論を行う」 (「高度に推論する」), 「この調査を行う」, 「求められる対応を行う」
-    and 「パーソナライズされた提案を行う」 need rewording, and 「再学習やアルゴリズムの更新を行う」
-    names two acts.
+    and 「パーソナライズされた提案を行う」 need rewording, as does a quoted modifier (「「プロアクティブ
+    な」提案を行う」), and 「再学習やアルゴリズムの更新を行う」 names two acts.
     """
     if head == 0:
         return True
@@ -401,6 +401,8 @@ def _plain_noun(doc: Document, tokens: list[Token], head: int) -> bool:
         return _clause_argument(tokens, head - 1)
     if before.conjugation.startswith("連体形") and before.pos in ("動詞", "助動詞"):
         return False
+    if before.pos_detail == "括弧閉" and before.end == tokens[head].start:
+        return False  # 「「プロアクティブな」提案を行う」: a quoted modifier, which 「〜する」 cannot keep as it is
     if before.surface == "の" and before.pos == "助詞":
         if head < 2 or tokens[head - 2].pos3 == "副詞可能" or tokens[head].surface in _not_object_nouns():
             return False  # 「全ての開発」「今年の投資」, 「顧客の対応」 (→ 顧客に対応する), 「施設の実験」

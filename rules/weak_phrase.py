@@ -14,7 +14,9 @@ reading, read from the words of the sentence:
   思えます」, 「〜可能性を示唆していると言えるでしょう」;
 - a かもしれない that takes back an adverb of certainty in the same sentence: 「まさに新しい
   時代の定義とも言えるかもしれません」「この道は決して平坦ではないかもしれません」
-  (まさに, 決して, 間違いなく, 明らかに, 確実に, 紛れもなく…).
+  (まさに, 決して, 間違いなく, 明らかに, 確実に, 紛れもなく…). The message names both
+  words and asks to drop one of them: the hedge if the writer is sure, the adverb if not
+  (「まさに〜証拠かもしれません」 is often an honest guess whose まさに should go).
 
 A stacked hedge is still honest where the text gives the doubt a ground, and is not
 reported: a condition or the future in the sentence (「故障を早く見つけてくれたら、それは…
@@ -488,12 +490,8 @@ def _weak_beyond_doubt(judge: str, tokens: Sequence[Token], start: int, stop: in
     most cases. `single-hedges = true` reports the single ones too.
     """
     if judge == "hedge":
-        if _CERTAINTY.search(before):
-            return True  # (not for 思う: 「決して平坦ではないことを忘れてはならないと思います」 asserts inside)
-        if _stacked_after(tokens, stop, words) == "stacked":
-            return True
-        window = "".join(t.surface for t in tokens[max(0, start - 6) : start])
-        return any(pattern.search(window) for pattern in words.stacked_before) or "示唆" in window
+        # (not for 思う: 「決して平坦ではないことを忘れてはならないと思います」 asserts inside)
+        return bool(_CERTAINTY.search(before)) or _stacked_hedge(tokens, start, stop, words)
     if judge == "double":
         return bool(_HEDGE_AFTER.match(after))
     if judge == "opinion":
@@ -501,8 +499,16 @@ def _weak_beyond_doubt(judge: str, tokens: Sequence[Token], start: int, stop: in
     return True
 
 
+def _stacked_hedge(tokens: Sequence[Token], start: int, stop: int, words: HedgeWords) -> bool:
+    """Whether a かもしれない sits on another hedge: 「〜と言えるかもしれません」「〜かもしれないと思います」."""
+    if _stacked_after(tokens, stop, words) == "stacked":
+        return True
+    window = "".join(t.surface for t in tokens[max(0, start - 6) : start])
+    return any(pattern.search(window) for pattern in words.stacked_before) or "示唆" in window
+
+
 # Hearsay as the ground of a judgement: 「…という話です」「…と聞きます」「…と言われています」.
-_HEARSAY = re.compile(r"という話|と聞(?:き|く|い)|と言われ|とされ|によると|によれば")
+_HEARSAY = re.compile(r"という話|と聞(?:き|く|い)|と言われ|とされ|によると|によれば|とのこと")
 
 
 def _stacked_has_reason(tokens: Sequence[Token], start: int, before: str, next_text: str, words: HedgeWords,
@@ -581,6 +587,8 @@ def _reported(tokens: Sequence[Token], start: int, words: HedgeWords, previous: 
 def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str, before: str,
                       next_text: str, words: HedgeWords, previous: str = "") -> bool:
     """In the default mode, whether a かもしれない is an honest hedge (not reported)."""
+    if _hook(tokens, start, before, words):
+        return True  # a hook stays one when a feeling is added: 「単なる…じゃないかもしれない、と感じ始めています」
     stacked = _stacked_after(tokens, stop, words)
     if stacked:
         return stacked == "told"
@@ -589,8 +597,6 @@ def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str,
         return _stacked_has_reason(tokens, start, before, next_text, words, previous)
     if not _judgement(tokens, start, words):
         return True  # a prediction or a guess about an event
-    if _hook(tokens, start, before, words):
-        return True
     if before.endswith(words.suggestions) or words.hedge_suggestions.search(before):
         return True  # 「〜に注目するのも賢い選択かもしれません」
     stem = _COPULA_END.sub("", before)
@@ -769,10 +775,18 @@ class WeakPhrase(Rule[Options]):
                             phrase.judge, tokens, found.start, found.stop, text[last.end - base :], before, words
                         ):
                             continue
-                    yield Finding(
-                        Span(first.start, last.end),
-                        f"弱い表現「{_named(doc, tokens, found.start, found.stop)}」があります。{phrase.advice}",
-                    )
+                    named = _named(doc, tokens, found.start, found.stop)
+                    certain = _CERTAINTY.search(before) if phrase.judge == "hedge" else None
+                    if certain is not None and not _stacked_hedge(tokens, found.start, found.stop, words):
+                        # The fix is to keep one of the two, and which one only the writer knows: 「まさに…
+                        # 証拠かもしれません」 may be an honest guess whose まさに should go (two reviewers' verdict).
+                        # A stacked hedge is weak whatever まさに qualifies (「まさに…目標とも言えるかもしれません」).
+                        adverb = certain.group(0)
+                        message = (f"「{adverb}」と言い切りながら弱い表現「{named}」で打ち消しています。"
+                                   f"確かなら「{named}」を、確かでないなら「{adverb}」を削ってください。")
+                    else:
+                        message = f"弱い表現「{named}」があります。{phrase.advice}"
+                    yield Finding(Span(first.start, last.end), message)
                     break
         for regex in extra:
             for hit in regex.finditer(text):
