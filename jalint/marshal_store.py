@@ -27,7 +27,9 @@ def read(path: Path, tag: Any) -> Any:
     """The value stored at `path` under `tag`, or MISSING."""
     try:
         with open(path, "rb") as handle:
-            recorded, value = marshal.load(handle)
+            # One read and `loads`: `marshal.load` on a file reads each string of the value with its own
+            # call, three times slower on the 560 kB of stored regex programs (11 ms against 4).
+            recorded, value = marshal.loads(handle.read())
     except (OSError, EOFError, ValueError, TypeError):
         return MISSING
     return value if recorded == tag else MISSING
