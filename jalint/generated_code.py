@@ -21,8 +21,11 @@ How it stays safe:
   this module's own `from __future__ import annotations`), and the file name
   `<string>`.
 - It hooks only the exact calls it knows: the module-level name `exec` in
-  `dataclasses._create_fn` and `eval` in `collections.namedtuple`. Where a
-  Python spells them otherwise, nothing is hooked and they compile as always.
+  `dataclasses._create_fn`, `eval` in `collections.namedtuple` and `compile`
+  in `typing.ForwardRef` (which a `NamedTuple` class calls for each field's
+  string annotation under `from __future__ import annotations`: 336 compiles,
+  4 ms of a one-post run, for 55 classes). Where a Python spells them
+  otherwise, nothing is hooked and they compile as always.
 - Reading never fails a run: a missing, truncated or foreign file means the
   source is compiled as usual. Written only where Python would write bytecode
   (not under `PYTHONDONTWRITEBYTECODE` or `-B`; `JALINT_NO_CODE_STORE=1` turns
@@ -95,15 +98,28 @@ def _eval(source: Any, globals: Any = None, locals: Any = None) -> Any:  # noqa:
     return eval(compiled(source, "eval") if isinstance(source, str) else source, globals, locals)  # noqa: S307
 
 
+def _compile(source: Any, filename: str, mode: str, flags: int = 0, dont_inherit: bool = False,
+             optimize: int = -1, **more: Any) -> Any:
+    """`compile` as `typing.ForwardRef` calls it for every string annotation of a `NamedTuple` field."""
+    if isinstance(source, str) and filename == "<string>" and mode == "eval" and not flags and optimize == -1 \
+            and not more:
+        return compiled(source, "eval")
+    # typing has no `from __future__` import to pass on (this module's own must not be inherited).
+    return compile(source, filename, mode, flags, True, optimize, **more)
+
+
 def _hook() -> None:
-    """Shadow the builtins in the two modules whose generated code is stored, where they call them as expected."""
+    """Shadow the builtins in the modules whose generated code is stored, where they call them as expected."""
     if _hooked:
         return
     import collections
     import dataclasses
+    import typing
 
+    forward_ref = getattr(getattr(typing, "ForwardRef", None), "__init__", None)
     targets = ((dataclasses, getattr(dataclasses, "_create_fn", None), "exec", _exec),
-               (collections, getattr(collections, "namedtuple", None), "eval", _eval))
+               (collections, getattr(collections, "namedtuple", None), "eval", _eval),
+               (typing, forward_ref, "compile", _compile))
     for module, function, name, replacement in targets:
         code = getattr(function, "__code__", None)
         if code is not None and name in code.co_names and name not in vars(module):
@@ -112,10 +128,10 @@ def _hook() -> None:
 
 
 def unhook() -> None:
-    """Give `dataclasses` and `collections` their builtins back (tests)."""
+    """Give `dataclasses`, `collections` and `typing` their builtins back (tests)."""
     while _hooked:
         module, name = _hooked.pop()
-        if vars(module).get(name) in (_exec, _eval):
+        if vars(module).get(name) in (_exec, _eval, _compile):
             delattr(module, name)
 
 

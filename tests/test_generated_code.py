@@ -38,7 +38,12 @@ class Word(typing.NamedTuple):
     surface: str
     start: int = 0
 
+class Late(typing.NamedTuple):  # string annotations, as under `from __future__ import annotations`
+    name: "str"
+    parts: "list[int]" = ()
+
 Pair = namedtuple("Pair", "left right", defaults=[None])
+forward = [Late.__annotations__[name] for name in ("name", "parts")]
 place, count = Place(3), Count(2)
 frozen = False
 try:
@@ -56,6 +61,10 @@ report = {
     "annotations": [type(Place.__init__.__annotations__["line"]).__name__,
                     sorted(Place.__init__.__annotations__)],
     "tuple": [Word("犬", 5)._asdict(), Pair(1, 2)._replace(right=3)],
+    "forward": [repr(f) for f in forward] + [
+        f.__forward_code__ == compile(f.__forward_arg__, "<string>", "eval") for f in forward
+    ] + [typing.get_type_hints(Late) == {"name": str, "parts": list[int]}],
+    "forward_from_table": ("eval", "list[int]") in {**generated_code._stored, **generated_code._new},
     "saved": generated_code.save(),
 }
 print(json.dumps(report, ensure_ascii=False))
@@ -78,8 +87,10 @@ def test_a_second_run_builds_the_same_classes_from_stored_code(tmp_path: Path) -
     second = _python(BUILD, store=store)
     assert second["loaded"] >= first["saved"]
     assert second["compiled_now"] == 0 and second["saved"] == 0  # every method came from the store
-    for key in ("repr", "equal", "frozen", "factory", "annotations", "tuple"):
+    for key in ("repr", "equal", "frozen", "factory", "annotations", "tuple", "forward"):
         assert second[key] == first[key], key
+    assert first["forward"] == ["ForwardRef('str')", "ForwardRef('list[int]')", True, True, True]
+    assert first["forward_from_table"] and second["forward_from_table"]  # typing compiled through the store
     assert first["equal"] == [True, True, True, True] and first["frozen"] is True
     assert first["factory"] == [["a"], []]
 
@@ -94,7 +105,7 @@ def test_the_same_classes_come_out_without_the_store(tmp_path: Path) -> None:
     stored = _python(BUILD, store=tmp_path / "code.bin")
     plain = _python(BUILD, store=tmp_path / "unused.bin", JALINT_NO_CODE_STORE="1")
     assert plain["loaded"] == 0 and plain["saved"] == 0 and not (tmp_path / "unused.bin").exists()
-    for key in ("repr", "equal", "frozen", "factory", "annotations", "tuple"):
+    for key in ("repr", "equal", "frozen", "factory", "annotations", "tuple", "forward"):
         assert plain[key] == stored[key], key
 
 
@@ -120,15 +131,16 @@ def test_an_entry_that_is_not_code_is_compiled_afresh(tmp_path: Path) -> None:
 
 def test_unhook_gives_the_modules_their_builtins_back(tmp_path: Path) -> None:
     code = """
-import json, collections, dataclasses
+import json, collections, dataclasses, typing
 from jalint import generated_code
 generated_code.load()
-hooked = ["exec" in vars(dataclasses), "eval" in vars(collections)]
+hooked = ["exec" in vars(dataclasses), "eval" in vars(collections), "compile" in vars(typing)]
 generated_code.unhook()
-print(json.dumps({"hooked": hooked, "after": ["exec" in vars(dataclasses), "eval" in vars(collections)]}))
+after = ["exec" in vars(dataclasses), "eval" in vars(collections), "compile" in vars(typing)]
+print(json.dumps({"hooked": hooked, "after": after}))
 """
     report = _python(code, store=tmp_path / "code.bin")
-    assert report == {"hooked": [True, True], "after": [False, False]}
+    assert report == {"hooked": [True, True, True], "after": [False, False, False]}
 
 
 def test_check_output_is_the_same_with_and_without_the_store(tmp_path: Path) -> None:
