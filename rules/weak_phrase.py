@@ -22,7 +22,7 @@ A stacked hedge is still honest where the text gives the doubt a ground, and is 
 reported: a condition or the future in the sentence (「故障を早く見つけてくれたら、それは…
 と言えるかもしれません」; a point of view, 「投資家の視点から見れば」, is no condition), a
 sentence before that imagines, forecasts or sets a condition, hearsay the judgement rests on
-(「…という話です。…と言えるかもしれません」), or a next sentence that turns (「…と言える
+(「…という話です。…と言えるかもしれません」「…健全とのことですから、…と言えるかもしれません」), or a next sentence that turns (「…と言える
 かもしれません。しかし、…」).
 
 With `single-hedges = true`, a single hedge on the writer's own judgement is reported
@@ -61,7 +61,8 @@ Not reported, in either mode, because the hedge is honest or no hedge at all:
   という見通しも、途中経過に過ぎないかもしれません」) and the first of a trend
   (「新しい形の走りかもしれません」);
 - a suspense hook: 「でも、今回はちょっと違うかもしれない」「これは単なる値上げでは
-  ないかもしれない」「今回は少し違うように思えます」, which the article then answers;
+  ないかもしれない」「今回は少し違うように思えます」, which the article then answers, also
+  with a feeling added (「単なる値上げじゃないかもしれない、と感じ始めています」);
 - a judgement hedged for a reason the sentence gives: a condition (もし, 〜場合,
   〜れば, 〜たら, 〜なら), the future (将来, 今後, 数年後), open speculation
   (もしかしたら), alternatives (あるいは, 〜かもしれないし), someone else's
