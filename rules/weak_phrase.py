@@ -21,8 +21,10 @@ reading, read from the words of the sentence:
 A stacked hedge is still honest where the text gives the doubt a ground, and is not
 reported: a condition or the future in the sentence (「故障を早く見つけてくれたら、それは…
 と言えるかもしれません」; a point of view, 「投資家の視点から見れば」, is no condition), a
-sentence before that imagines, forecasts or sets a condition, hearsay the judgement rests on
-(「…という話です。…と言えるかもしれません」「…健全とのことですから、…と言えるかもしれません」), or a next sentence that turns (「…と言える
+sentence before that imagines, forecasts or sets a condition, a supposition made earlier
+in the paragraph (「もし…としたらどうでしょう？ …。これは、…と言えるかもしれません」),
+hearsay the judgement rests on (「…という話です。…と言えるかもしれません」「…健全との
+ことですから、…と言えるかもしれません」), or a next sentence that turns (「…と言える
 かもしれません。しかし、…」).
 
 With `single-hedges = true`, a single hedge on the writer's own judgement is reported
@@ -258,6 +260,7 @@ class HedgeWords(NamedTuple):
     concession_openers: tuple[str, ...]
     next_concession: tuple[str, ...]
     previous_reasons: tuple[str, ...]
+    scene_openers: tuple[str, ...]
     hook_difference: tuple[str, ...]
     hook_negation: tuple[str, ...]
     appearance: frozenset[str]
@@ -324,6 +327,7 @@ def _hedge_words() -> HedgeWords:
         concession_openers=tuple(hedge["concession-openers"]),
         next_concession=tuple(hedge["next-concession"]),
         previous_reasons=tuple(hedge["previous-reasons"]),
+        scene_openers=tuple(hedge["scene-openers"]),
         hook_difference=tuple(hedge["hook-difference"]),
         hook_negation=tuple(hedge["hook-negation"]),
         appearance=frozenset(opinion["appearance"]),
@@ -508,22 +512,34 @@ def _stacked_hedge(tokens: Sequence[Token], start: int, stop: int, words: HedgeW
     return any(pattern.search(window) for pattern in words.stacked_before) or "示唆" in window
 
 
+def _earlier_in_block(sentences: Sequence[Sentence], number: int) -> str:
+    """The sentences of the same block before the previous one (a scene imagined there still holds)."""
+    block = sentences[number].block_index
+    first = number - 1
+    while first > 0 and sentences[first - 1].block_index == block:
+        first -= 1
+    return "\n".join(s.text for s in sentences[first : number - 1]) if number >= 2 else ""
+
+
 # Hearsay as the ground of a judgement: 「…という話です」「…と聞きます」「…と言われています」.
 _HEARSAY = re.compile(r"という話|と聞(?:き|く|い)|と言われ|とされ|によると|によれば|とのこと")
 
 
 def _stacked_has_reason(tokens: Sequence[Token], start: int, before: str, next_text: str, words: HedgeWords,
-                        previous: str) -> bool:
+                        previous: str, earlier: str = "") -> bool:
     """A stacked hedge (「〜と言えるかもしれません」) is still honest where the text gives the doubt a ground.
 
     The ground: a condition or the future in the sentence (「…発見してくれたら、それは…と
     言えるかもしれません」), a sentence before that imagines, forecasts or sets a condition
-    (「…可能にするなら、…」), hearsay the judgement rests on (「…という話です」), or a next
-    sentence that turns (「…と言えるかもしれません。しかし、…」).
+    (「…可能にするなら、…」) or a scene imagined earlier in the paragraph (`earlier`: its sentences
+    before that one), hearsay the judgement rests on (「…という話です」), or a next sentence that turns
+    (「…と言えるかもしれません。しかし、…」).
     """
     if _reason_in_sentence(tokens, start, before, words):
         return True
     if any(word in previous for word in words.previous_reasons) or "なら、" in previous or "なら。" in previous:
+        return True
+    if any(word in earlier for word in words.scene_openers):
         return True
     if _HEARSAY.search(before) or _HEARSAY.search(previous):
         return True
@@ -586,7 +602,7 @@ def _reported(tokens: Sequence[Token], start: int, words: HedgeWords, previous: 
 
 
 def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str, before: str,
-                      next_text: str, words: HedgeWords, previous: str = "") -> bool:
+                      next_text: str, words: HedgeWords, previous: str = "", earlier: str = "") -> bool:
     """In the default mode, whether a かもしれない is an honest hedge (not reported)."""
     if _hook(tokens, start, before, words):
         return True  # a hook stays one when a feeling is added: 「単なる…じゃないかもしれない、と感じ始めています」
@@ -595,7 +611,7 @@ def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str,
         return stacked == "told"
     window = "".join(t.surface for t in tokens[max(0, start - 6) : start])
     if any(pattern.search(window) for pattern in words.stacked_before):
-        return _stacked_has_reason(tokens, start, before, next_text, words, previous)
+        return _stacked_has_reason(tokens, start, before, next_text, words, previous, earlier)
     if not _judgement(tokens, start, words):
         return True  # a prediction or a guess about an event
     if before.endswith(words.suggestions) or words.hedge_suggestions.search(before):
@@ -617,6 +633,8 @@ def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str,
         return True
     if any(word in previous for word in words.previous_reasons):
         return True  # 「この先は誰にも予測できません。変化は想像より速いかもしれません」
+    if any(word in earlier for word in words.scene_openers):
+        return True  # still inside a scene imagined earlier in the paragraph
     if any(word in before for word in (*words.speculation, *words.others, *words.concession_openers)):
         return True
     if any(word in text for word in words.alternatives) or "かもしれないし" in text or "かもしれませんし" in text:
@@ -724,11 +742,12 @@ class WeakPhrase(Rule[Options]):
                 continue  # its findings would be dropped as repeated text (the rule is quiet there): not read at all
             following = sentences[number + 1].text if number + 1 < len(sentences) else ""
             previous = sentences[number - 1].text if number else ""
-            yield from self._check_sentence(sentence, doc, extra, following, previous)
+            earlier = _earlier_in_block(sentences, number)
+            yield from self._check_sentence(sentence, doc, extra, following, previous, earlier)
 
     def _check_sentence(
         self, sentence: Sentence, doc: Document, extra: tuple[re.Pattern[str], ...], following: str = "",
-        previous: str = "",
+        previous: str = "", earlier: str = "",
     ) -> Iterator[Finding]:
         text = sentence.text
         candidates = [p for p in _phrases() if any(n in text for n in p.needs)]
@@ -760,7 +779,7 @@ class WeakPhrase(Rule[Options]):
                         if phrase.not_preceded_by and _preceded(phrase.not_preceded_by, tokens, found.start):
                             continue
                         if phrase.judge == "hedge" and _hedge_has_reason(
-                            tokens, found.start, found.stop, text, before, following, words, previous
+                            tokens, found.start, found.stop, text, before, following, words, previous, earlier
                         ):
                             continue
                         if phrase.judge == "double" and (
