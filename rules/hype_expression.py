@@ -60,9 +60,9 @@ today:
   does (これまでの…では, 初期のブームでは…。でも、ここ数年の…);
 - a figure in the sentence or the one before or after it in the paragraph (for 大幅に also
   the first sentence of the next paragraph, when the word ends its own: 「…大幅に減少したの
-  です。」 then 「削減された4000人の多くが…」) (quantities with their unit, 51.2Tbpsという, $5, 100分の1, 数時間から数秒へ, 無料)
-  backs 大幅に, 驚異的な, 画期的な, 革命的な, ゲームチェンジャー, パラダイムシフト and
-  最高の; 驚異的な数字 comments on one;
+  です。」 then 「削減された4000人の多くが…」) (quantities with their unit, 51.2Tbpsという,
+  $5, 100分の1, 数時間から数秒へ, 無料) backs 大幅に, 驚異的な, 画期的な, 革命的な,
+  ゲームチェンジャー, パラダイムシフト and 最高の; 驚異的な数字 comments on one;
 - a clause the sentence takes as given (〜が驚異的な性能を出せているのは、…のおかげだ),
   その right before the word (その驚異的な生成能力: a capability already shown),
   a topic label (**究極の使い心地：**), a sentence cut off before its predicate;

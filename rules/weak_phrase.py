@@ -506,14 +506,17 @@ def _weak_beyond_doubt(judge: str, tokens: Sequence[Token], start: int, stop: in
 
 def _stacked_hedge(tokens: Sequence[Token], start: int, stop: int, words: HedgeWords) -> bool:
     """Whether a かもしれない sits on another hedge: 「〜と言えるかもしれません」「〜かもしれないと思います」."""
-    if _stacked_after(tokens, stop, words) == "stacked":
-        return True
+    return _stacked_after(tokens, stop, words) == "stacked" or _hedge_just_before(tokens, start, words, "示唆")
+
+
+def _hedge_just_before(tokens: Sequence[Token], start: int, words: HedgeWords, *more: str) -> bool:
+    """Whether the six words before the かもしれない at `start` hold a hedge of `stacked-before` (or one of `more`)."""
     window = "".join(t.surface for t in tokens[max(0, start - 6) : start])
-    return any(pattern.search(window) for pattern in words.stacked_before) or "示唆" in window
+    return any(pattern.search(window) for pattern in words.stacked_before) or any(word in window for word in more)
 
 
 def _earlier_in_block(sentences: Sequence[Sentence], number: int) -> str:
-    """The sentences of the same block before the previous one (a scene imagined there still holds)."""
+    """The sentences of the same block before the previous one (a supposition made there still holds)."""
     block = sentences[number].block_index
     first = number - 1
     while first > 0 and sentences[first - 1].block_index == block:
@@ -531,8 +534,8 @@ def _stacked_has_reason(tokens: Sequence[Token], start: int, before: str, next_t
 
     The ground: a condition or the future in the sentence (「…発見してくれたら、それは…と
     言えるかもしれません」), a sentence before that imagines, forecasts or sets a condition
-    (「…可能にするなら、…」) or a scene imagined earlier in the paragraph (`earlier`: its sentences
-    before that one), hearsay the judgement rests on (「…という話です」), or a next sentence that turns
+    (「…可能にするなら、…」) or a supposition made earlier in the paragraph (`earlier`: its sentences
+    before that one: 「もし…としたら」), hearsay the judgement rests on (「…という話です」), or a next sentence that turns
     (「…と言えるかもしれません。しかし、…」).
     """
     if _reason_in_sentence(tokens, start, before, words):
@@ -609,8 +612,7 @@ def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str,
     stacked = _stacked_after(tokens, stop, words)
     if stacked:
         return stacked == "told"
-    window = "".join(t.surface for t in tokens[max(0, start - 6) : start])
-    if any(pattern.search(window) for pattern in words.stacked_before):
+    if _hedge_just_before(tokens, start, words):
         return _stacked_has_reason(tokens, start, before, next_text, words, previous, earlier)
     if not _judgement(tokens, start, words):
         return True  # a prediction or a guess about an event
@@ -634,7 +636,7 @@ def _hedge_has_reason(tokens: Sequence[Token], start: int, stop: int, text: str,
     if any(word in previous for word in words.previous_reasons):
         return True  # 「この先は誰にも予測できません。変化は想像より速いかもしれません」
     if any(word in earlier for word in words.scene_openers):
-        return True  # still inside a scene imagined earlier in the paragraph
+        return True  # still inside a supposition made earlier in the paragraph
     if any(word in before for word in (*words.speculation, *words.others, *words.concession_openers)):
         return True
     if any(word in text for word in words.alternatives) or "かもしれないし" in text or "かもしれませんし" in text:
