@@ -15,6 +15,8 @@ Prints a Markdown report (docs/performance.md keeps the latest one):
 - one median post with the prose rules on, and the floor it is compared with:
   Python start-up plus fugashi tagging that post's text, in the same run, and
   that floor plus importing the libraries every check needs (what bounds it);
+  and the same post in a regular install (a scratch environment `pip install`s
+  this checkout into, as pre-commit does), against the floor in that environment;
 - textlint on the same posts with the corpus's `.textlintrc.json`
   (installed with npm into a scratch folder by this script);
 - peak memory of each run, summed over the process and all its workers
@@ -131,7 +133,25 @@ def ensure_textlint(folder: Path) -> Path:
 ROUNDS = 7
 
 
-def one_post(posts: list[Path], env: dict) -> dict:
+def regular_install(folder: Path) -> Path | None:
+    """A scratch virtual environment with jalint installed from this checkout as pre-commit installs a hook.
+
+    pre-commit (and `pip install jalint`) make a regular install; the development
+    environment's editable install adds a path finder that every start-up imports
+    (with pathlib, about 15 ms). Its Python, or None when pip cannot install.
+    """
+    python = folder / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True, capture_output=True)
+        installed = subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], capture_output=True,
+                                   text=True)
+        if installed.returncode != 0:
+            print(f"(no regular install: pip said {installed.stderr.strip()[-300:]})", file=sys.stderr)
+            return None
+    return python
+
+
+def one_post(posts: list[Path], env: dict, installed: Path | None = None) -> dict:
     """The median-sized post, one fresh process per run, as pre-commit runs it; the kinds of run interleaved.
 
     Interleaving (default, style, floor, ... in turn, ROUNDS times) keeps a slow
@@ -150,11 +170,17 @@ def one_post(posts: list[Path], env: dict) -> dict:
         "libraries": [sys.executable, "-c", "import click, markdown_it, yaml, rapidfuzz; " + floor_code, str(median)],
         "default": jalint(str(median), "--no-cache"),
         "style": jalint(str(median), "--no-cache", "--extend-select", "style"),
+        **({"floor, regular install": [str(installed), "-c", floor_code, str(median)],
+            "style, regular install": [str(installed.parent / "jalint"), "check", str(median), "--no-cache",
+                                       "--extend-select", "style", "--format", "concise"]}
+           if installed is not None else {}),
         "--version": [sys.executable, "-m", "jalint", "--version"],
         "explain": [sys.executable, "-m", "jalint", "explain", "long-sentence"],
         "import click": [sys.executable, "-c", "import click"],
     }
     subprocess.run(kinds["style"], env=env, capture_output=True, check=False)
+    if "style, regular install" in kinds:  # writes the stored regex programs into that install
+        subprocess.run(kinds["style, regular install"], env=env, capture_output=True, check=False)
     runs: dict[str, list[Measure]] = {kind: [] for kind in [*kinds, "style, first run after install"]}
     for _ in range(ROUNDS):
         for kind, command in kinds.items():
@@ -207,6 +233,13 @@ def print_one_post(single: dict) -> None:
                         ("style, first run after install", "jalint, every style rule, first run after install "
                                                            "(no stored regex programs or generated code)")):
         print(f"| {label} | {seconds[kind]:.3f} s | {seconds[kind] / floor_s:.2f}x | {peak[kind]:.0f} MB |")
+    if "style, regular install" in seconds:
+        regular_floor = seconds["floor, regular install"]
+        for kind, label in (("floor, regular install", "floor, in a regular install's environment"),
+                            ("style, regular install", "jalint, every style rule, regular install "
+                                                       "(as pre-commit installs it)")):
+            print(f"| {label} | {seconds[kind]:.3f} s | {seconds[kind] / regular_floor:.2f}x of its floor | "
+                  f"{peak[kind]:.0f} MB |")
     click_s = seconds["import click"]
     print(f"\nStart-up (median of {ROUNDS}): `jalint --version` {seconds['--version']:.3f} s "
           f"({seconds['--version'] / click_s:.2f}x), `jalint explain long-sentence` {seconds['explain']:.3f} s "
@@ -222,6 +255,8 @@ def main() -> None:
     parser.add_argument("--textlint-dir", default=str(Path(tempfile.gettempdir()) / "jalint-textlint"))
     parser.add_argument("--one-post-only", action="store_true",
                         help="Only the one-post and start-up runs (a minute instead of half an hour).")
+    parser.add_argument("--skip-regular-install", action="store_true",
+                        help="Do not build the scratch environment with a regular install for the one-post runs.")
     parser.add_argument("--formats-only", action="store_true",
                         help="Only the warm runs in every output format (a minute).")
     args = parser.parse_args()
@@ -243,7 +278,8 @@ def main() -> None:
             if args.formats_only:
                 print_formats(warm_formats(corpus, env))
             if args.one_post_only:
-                print_one_post(one_post(posts, env))
+                print_one_post(one_post(posts, env, None if args.skip_regular_install
+                                                else regular_install(work / "installed")))
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return
@@ -271,7 +307,7 @@ def main() -> None:
                                  jalint(str(copies), "--no-cache"), env=env),
                          len(posts) * args.copies, size_mb * args.copies))
         formats = warm_formats(corpus, env)
-        single = one_post(posts, env)
+        single = one_post(posts, env, None if args.skip_regular_install else regular_install(work / "installed"))
         textlint = None
         if not args.skip_textlint:
             binary = ensure_textlint(Path(args.textlint_dir))
