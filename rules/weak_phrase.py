@@ -16,7 +16,9 @@ reading, read from the words of the sentence:
   時代の定義とも言えるかもしれません」「この道は決して平坦ではないかもしれません」
   (まさに, 決して, 間違いなく, 明らかに, 確実に, 紛れもなく…). The message names both
   words and asks to drop one of them: the hedge if the writer is sure, the adverb if not
-  (「まさに〜証拠かもしれません」 is often an honest guess whose まさに should go).
+  (「まさに〜証拠かもしれません」 is often an honest guess whose まさに should go). Where the
+  hedge is also stacked (「まさに集大成と言えるかもしれません」) the message names the adverb
+  too, and asks either to assert or to drop the adverb and keep one hedge.
 
 A stacked hedge is still honest where the text gives the doubt a ground, and is not
 reported: a condition or the future in the sentence (「故障を早く見つけてくれたら、それは…
@@ -802,10 +804,15 @@ class WeakPhrase(Rule[Options]):
                     if certain is not None and not _stacked_hedge(tokens, found.start, found.stop, words):
                         # The fix is to keep one of the two, and which one only the writer knows: 「まさに…
                         # 証拠かもしれません」 may be an honest guess whose まさに should go (two reviewers' verdict).
-                        # A stacked hedge is weak whatever まさに qualifies (「まさに…目標とも言えるかもしれません」).
                         adverb = certain.group(0)
                         message = (f"「{adverb}」と言い切りながら弱い表現「{named}」で打ち消しています。"
                                    f"確かなら「{named}」を、確かでないなら「{adverb}」を削ってください。")
+                    elif certain is not None:
+                        # A stacked hedge is weak whatever まさに qualifies (「まさに…目標とも言えるかもしれません」),
+                        # but readers split on the mend: asserting, or dropping まさに and one of the hedges.
+                        adverb = certain.group(0)
+                        message = (f"「{adverb}」と言い切りながら弱い表現を重ねて「{named}」で打ち消しています。"
+                                   f"確かなら言い切り、確かでないなら「{adverb}」を削って弱い表現を一つにしてください。")
                     else:
                         message = f"弱い表現「{named}」があります。{phrase.advice}"
                     yield Finding(Span(first.start, last.end), message)
