@@ -272,14 +272,17 @@ def main() -> None:
     # run (which imports every module) writes the bytecode first.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-m", "jalint", "rules"], env=env, check=True, capture_output=True)
+
+    def installed() -> Path | None:
+        return None if args.skip_regular_install else regular_install(work / "installed")
+
     rows: list[tuple[Measure, int, float]] = []
     if args.formats_only or args.one_post_only:
         try:
             if args.formats_only:
                 print_formats(warm_formats(corpus, env))
             if args.one_post_only:
-                print_one_post(one_post(posts, env, None if args.skip_regular_install
-                                                else regular_install(work / "installed")))
+                print_one_post(one_post(posts, env, installed()))
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return
@@ -307,7 +310,7 @@ def main() -> None:
                                  jalint(str(copies), "--no-cache"), env=env),
                          len(posts) * args.copies, size_mb * args.copies))
         formats = warm_formats(corpus, env)
-        single = one_post(posts, env, None if args.skip_regular_install else regular_install(work / "installed"))
+        single = one_post(posts, env, installed())
         textlint = None
         if not args.skip_textlint:
             binary = ensure_textlint(Path(args.textlint_dir))

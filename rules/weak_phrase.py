@@ -801,20 +801,18 @@ class WeakPhrase(Rule[Options]):
                             continue
                     named = _named(doc, tokens, found.start, found.stop)
                     certain = _CERTAINTY.search(before) if phrase.judge == "hedge" else None
-                    if certain is not None and not _stacked_hedge(tokens, found.start, found.stop, words):
+                    if certain is None:
+                        message = f"弱い表現「{named}」があります。{phrase.advice}"
+                    elif not _stacked_hedge(tokens, found.start, found.stop, words):
                         # The fix is to keep one of the two, and which one only the writer knows: 「まさに…
                         # 証拠かもしれません」 may be an honest guess whose まさに should go (two reviewers' verdict).
-                        adverb = certain.group(0)
-                        message = (f"「{adverb}」と言い切りながら弱い表現「{named}」で打ち消しています。"
-                                   f"確かなら「{named}」を、確かでないなら「{adverb}」を削ってください。")
-                    elif certain is not None:
+                        message = (f"「{certain.group(0)}」と言い切りながら弱い表現「{named}」で打ち消しています。"
+                                   f"確かなら「{named}」を、確かでないなら「{certain.group(0)}」を削ってください。")
+                    else:
                         # A stacked hedge is weak whatever まさに qualifies (「まさに…目標とも言えるかもしれません」),
                         # but readers split on the mend: asserting, or dropping まさに and one of the hedges.
-                        adverb = certain.group(0)
-                        message = (f"「{adverb}」と言い切りながら弱い表現を重ねて「{named}」で打ち消しています。"
-                                   f"確かなら言い切り、確かでないなら「{adverb}」を削って弱い表現を一つにしてください。")
-                    else:
-                        message = f"弱い表現「{named}」があります。{phrase.advice}"
+                        message = (f"「{certain.group(0)}」と言い切りながら弱い表現を重ねて「{named}」で打ち消しています。"
+                                   f"確かなら言い切り、確かでないなら「{certain.group(0)}」を削って弱い表現を一つにしてください。")
                     yield Finding(Span(first.start, last.end), message)
                     break
         for regex in extra:
