@@ -1,5 +1,5 @@
 """Allow `python -m jalint`."""
 
-from jalint.cli import main
+from jalint.cli import run
 
-main()
+run()

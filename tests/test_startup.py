@@ -20,22 +20,27 @@ from jalint.registry import build_index, rule_index
 HEAVY = ("markdown_it", "yaml", "fugashi", "rapidfuzz", "rich", "jalint.document", "jalint.engine", "jalint.rules.",
          "importlib.resources", "dataclasses")
 
+# The modules are written by an exit handler: `python -m jalint` leaves through `os._exit` once its exit
+# handlers have run, so nothing after `run_module` would run.
 _PROBE = """
-import json, runpy, sys
+import atexit, json, runpy, sys
 sys.argv = ["jalint", *json.loads(sys.argv[1])]
-try:
-    runpy.run_module("jalint", run_name="__main__")
-except SystemExit:
-    pass
-with open({out!r}, "w") as handle:
-    json.dump(sorted(sys.modules), handle)
+
+def dump():
+    with open({out!r}, "w") as handle:
+        json.dump(sorted(sys.modules), handle)
+
+atexit.register(dump)
+runpy.run_module("jalint", run_name="__main__")
 """
 
 
 def _imported(args: list[str], cwd: Path) -> list[str]:
     out = cwd / "modules.json"
-    subprocess.run([sys.executable, "-c", _PROBE.format(out=str(out)), json.dumps(args)], cwd=cwd, check=True,
-                   capture_output=True)
+    # Not check=True: a check that finds something exits with 1, as it should.
+    done = subprocess.run([sys.executable, "-c", _PROBE.format(out=str(out)), json.dumps(args)], cwd=cwd,
+                          capture_output=True, text=True)
+    assert done.returncode in (0, 1) and out.exists(), done.stderr
     return json.loads(out.read_text())
 
 
