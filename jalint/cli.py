@@ -455,8 +455,9 @@ def explain(rule: str) -> None:
     if entry.textlint:
         click.echo(f"replaces textlint: {', '.join(entry.textlint)}")
     if entry.quiet_in_repeated_text:
-        click.echo("quiet in repeated text: a copied paragraph (or a sentence a merged paragraph repeats) is left "
-                   "to duplicate-paragraph, whose fix deletes the copy")
+        click.echo("quiet in repeated text: a copied paragraph, a sentence a merged paragraph repeats or a sentence "
+                   "that repeats an earlier one word for word is left to duplicate-paragraph (or duplicate-sentence), "
+                   "whose fix deletes the copy")
     click.echo()
     click.echo(entry.doc())
 

@@ -90,8 +90,9 @@ class Rule(Generic[OptionsT]):
     enabled_by_default: ClassVar[bool] = True
     needs_tokens: ClassVar[bool] = False
     # A prose rule whose finding in repeated text (a copied paragraph, a sentence a merged
-    # paragraph repeats) only repeats the finding at the first place: the engine drops it, and
-    # duplicate-paragraph's finding (delete the copy) covers the place. Counting rules keep
+    # paragraph repeats, a sentence that repeats an earlier one word for word) only repeats the
+    # finding at the first place: the engine drops it, and duplicate-paragraph's (or
+    # duplicate-sentence's) finding, whose fix deletes the copy, covers the place. Counting rules keep
     # reporting there, as textlint does, so the two can be compared place by place.
     quiet_in_repeated_text: ClassVar[bool] = False
     # A structural repair that only removes what the post says twice (a copy, a restarted

@@ -298,19 +298,25 @@ def repeated_spans(doc: Document) -> list[tuple[Span, bool]]:
 
 
 def in_repeated_text(doc: Document, span: Span) -> bool:
-    """The span stands in text the post already said: a copied paragraph, or a repeated sentence of a merged one.
+    """The span stands in text the post already said: a copied paragraph, a repeated sentence of a merged one,
+    or a sentence that repeats an earlier one word for word (what duplicate-sentence reports).
 
     Why prose rules ask: the copy is a generation defect duplicate-paragraph
-    reports, its fix is to delete it, and every phrase in it was reported at
-    its first place already; a second report of the same phrase is noise.
+    (or duplicate-sentence) reports, its fix is to delete it, and every phrase
+    in it was reported at its first place already; a second report of the same
+    phrase is noise. A paragraph reworded at its start and copied after it
+    (「人材育成も急務です。…」 and 「そして、…のが人材育成です。…」 with the
+    rest the same) is no copy of the whole, but its later sentences are repeats.
     """
+    sentence = _sentence_at(doc, span.start)
+    if sentence is not None and sentence.span.start in doc.memo("repeated-sentence-starts", _repeated_sentence_starts):
+        return True
     found = doc.memo("repeated-span-index", lambda d: RepeatedSpans(repeated_spans(d))).first_containing(span.start)
     if found is None:
         return False
     copy, whole = found
     if whole:
         return True
-    sentence = _sentence_at(doc, span.start)
     if sentence is None:
         return False
     first = doc.memo("first-occurrences", lambda d: {})
@@ -318,6 +324,28 @@ def in_repeated_text(doc: Document, span: Span) -> bool:
     if needle not in first:
         first[needle] = doc.masked.find(needle)
     return 0 <= first[needle] and first[needle] + len(needle) <= copy.start
+
+
+# Sentences shorter than this (normalised) may repeat as stock phrases (duplicate-sentence's default `min-chars`).
+REPEATED_SENTENCE_CHARS = 25
+
+
+def sentence_keys(doc: Document) -> list[str]:
+    """Each sentence of `doc.sentences` as compared for repeats: its visible text, normalised (computed once)."""
+    return doc.memo("sentence-plain-keys", lambda d: [normalise(d.plain(s.span)) for s in d.sentences])
+
+
+def _repeated_sentence_starts(doc: Document) -> frozenset[int]:
+    seen: set[str] = set()
+    starts: set[int] = set()
+    for sentence, key in zip(doc.sentences, sentence_keys(doc), strict=True):
+        if len(key) < REPEATED_SENTENCE_CHARS:
+            continue
+        if key in seen:
+            starts.add(sentence.span.start)
+        else:
+            seen.add(key)
+    return frozenset(starts)
 
 
 class RepeatedSpans:

@@ -41,7 +41,7 @@ from collections.abc import Iterator
 
 from jalint.document import Document
 from jalint.rule import Finding, Fix, option, Related, Rule, RuleOptions
-from jalint.rules._paragraphs import Paragraph, analyse, copied_items, sentences_in, through_spaces
+from jalint.rules._paragraphs import Paragraph, analyse, copied_items, sentence_keys, sentences_in, through_spaces
 from jalint.sentences import Sentence
 from jalint.text import normalise
 
@@ -88,8 +88,7 @@ class DuplicateSentence(Rule[Options]):
         items = [item.span for item in copied_items(doc)]
         paragraph_of = {id(p.block): p for p in index.paragraphs}
         seen: dict[str, Sentence] = {}
-        for sentence in doc.sentences:
-            key = normalise(doc.plain(sentence.span))
+        for sentence, key in zip(doc.sentences, sentence_keys(doc), strict=True):
             if len(key) < self.options.min_chars:
                 continue
             block = doc.blocks[sentence.block_index]

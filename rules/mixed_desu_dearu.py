@@ -163,6 +163,7 @@ class MixedDesuDearu(Rule[Options]):
     name = "mixed-desu-dearu"
     category = "style"
     scope = "document"
+    quiet_in_repeated_text = True
     severity = "warning"
     needs_tokens = True
     fix_safety = "none"
