@@ -35,7 +35,8 @@ a list of recommended books: at most three sentences), and a sentence that
 Only the end of a sentence decides its style: 〜であるため、〜です。 is a
 です・ます sentence (`strict` counts every である and です・ます inside
 sentences as well). When neither style has a clear majority (the smaller one
-is more than a third), the part is reported once.
+is more than a third), the part is reported once, at the first sentence of the
+smaller side, asking to choose one style and rewrite the sentences of the other.
 
 ## Why it matters
 Japanese prose keeps one register: switching between 「です・ます」 and
@@ -255,7 +256,8 @@ class MixedDesuDearu(Rule[Options]):
             first = next((hit for hit in reportable if not hit.question), (reportable or minority)[0])
             yield Finding(
                 first.span,
-                f"{part}は{counts}で、文体が揃っていません。「{_phrase(doc, first)}」などを一方の文体に揃えてください。",
+                f"{part}は{counts}で、文体が揃っていません。どちらか一方に決めて、"
+                f"もう一方の文（「{_phrase(doc, first)}」など）を書き換えてください。",
             )
             return
         for hit in _reportable(minority):
