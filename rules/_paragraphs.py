@@ -336,16 +336,28 @@ def sentence_keys(doc: Document) -> list[str]:
 
 
 def _repeated_sentence_starts(doc: Document) -> frozenset[int]:
-    seen: set[str] = set()
-    starts: set[int] = set()
-    for sentence, key in zip(doc.sentences, sentence_keys(doc), strict=True):
-        if len(key) < REPEATED_SENTENCE_CHARS:
+    """Starts of the sentences that repeat an earlier one: a long one on its own, a short one (「高めるでしょう。」,
+    left over where a paragraph break cut a sentence) only as part of a repeated run, beside a long sentence that
+    stood beside its first place too."""
+    keys = sentence_keys(doc)
+    first: dict[str, int] = {}
+    repeated: set[int] = set()
+    for index, key in enumerate(keys):
+        if not key:
             continue
-        if key in seen:
-            starts.add(sentence.span.start)
-        else:
-            seen.add(key)
-    return frozenset(starts)
+        earlier = first.setdefault(key, index)
+        if earlier != index and (len(key) >= REPEATED_SENTENCE_CHARS or _in_repeated_run(keys, earlier, index)):
+            repeated.add(index)
+    return frozenset(doc.sentences[index].span.start for index in repeated)
+
+
+def _in_repeated_run(keys: list[str], earlier: int, index: int) -> bool:
+    """A long sentence next to `index` is the same as the one next to `earlier` (before or after it)."""
+    return any(
+        0 <= earlier + step < len(keys) and 0 <= index + step < len(keys) and earlier + step != index
+        and len(keys[index + step]) >= REPEATED_SENTENCE_CHARS and keys[index + step] == keys[earlier + step]
+        for step in (-1, 1)
+    )
 
 
 class RepeatedSpans:
