@@ -26,6 +26,8 @@ Uses that careful writers choose on purpose are accepted (unless `strict`):
   (「当社が専門家が監修した教材を販売する」「担当者が部品が届いたと勘違いした」).
   Predicates of state take two 「が」 at once, so 「どの案が将来性があるのか」
   「この機種が価格が安い」「AIが何ができて」 are still reported;
+- a comparison whose first 「が」 follows 方 (ほう): 「AMDの方がコスト効率が良い」
+  「手作業より自動化したほうが精度が高い」 name the winner and what it wins in;
 - 「に」「と」「で」 that make an adverb rather than mark a role (「常に」
   「すぐに」「実際に」「不用意に」「〜を理由に」「漠然と」「急ピッチで」
   「手探りで」「無料で」, listed in `doubled_particle.toml`) or complete なる
@@ -466,7 +468,22 @@ def _accepted(first: _Unit, second: _Unit, key: str, tokens: list[Token], text: 
     # 「AもBも」「AかBか」: two short items side by side, the parallel construction.
     if second.surface.endswith(("も", "か")) and 0 < len(between) <= 6:
         return not any(t.pos == "接続詞" or t.pos_detail in ("読点", "句点", "括弧開") for t in between)
+    if key == "が/格助詞" and _compared(first, tokens):
+        return True
     return key == "が/格助詞" and _nested_clause(second, tokens)
+
+
+def _compared(first: _Unit, tokens: list[Token]) -> bool:
+    """The first 「が」 follows 方 (ほう) of a comparison: 「AMDの方がコスト効率が良い」.
+
+    A comparison names the winner with 〜の方が and what it wins in with the
+    second 「が」; that is how Japanese compares, not a doubled subject, and two
+    readers judged rewriting it optional polish. 「使い方が」 (方 read かた) is no comparison.
+    """
+    if first.first == 0:
+        return False
+    before = tokens[first.first - 1]
+    return before.surface in ("方", "ほう") and before.pos == "名詞" and before.reading == "ホウ"
 
 
 class DoubledParticle(Rule[Options]):
