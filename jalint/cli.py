@@ -569,8 +569,9 @@ def main() -> None:
         click.echo(f"jalint: internal error: {type(error).__name__}: {error}", err=True)
         sys.exit(EXIT_ERROR)
     finally:
-        # At exit Python collects garbage over every object still alive before it frees them: with a
-        # post's tokens and parse trees that pass alone is a tenth of a one-post run, and it can find
-        # nothing (the process is ending; files are closed and atexit handlers still run). Frozen
-        # objects are left out of it; everything is still freed as the modules are torn down.
+        # Where Python ends as usual (run()'s fallbacks, or main() called in-process), it collects garbage
+        # over every object still alive before it frees them: with a post's tokens and parse trees that
+        # pass alone is a tenth of a one-post run, and it can find nothing (the process is ending; files
+        # are closed and atexit handlers still run). Frozen objects are left out of it; everything is
+        # still freed as the modules are torn down.
         gc.freeze()

@@ -468,9 +468,7 @@ def _accepted(first: _Unit, second: _Unit, key: str, tokens: list[Token], text: 
     # 「AもBも」「AかBか」: two short items side by side, the parallel construction.
     if second.surface.endswith(("も", "か")) and 0 < len(between) <= 6:
         return not any(t.pos == "接続詞" or t.pos_detail in ("読点", "句点", "括弧開") for t in between)
-    if key == "が/格助詞" and _compared(first, tokens):
-        return True
-    return key == "が/格助詞" and _nested_clause(second, tokens)
+    return key == "が/格助詞" and (_compared(first, tokens) or _nested_clause(second, tokens))
 
 
 def _compared(first: _Unit, tokens: list[Token]) -> bool:
