@@ -101,6 +101,14 @@ def runs_on(doc: Document, sentence: Sentence, quotation_ends: bool = False) -> 
     following = rest.lstrip(_GAP)
     if not following or "\n" not in rest[: len(rest) - len(following)]:
         return False
+    return ends_open(sentence, quotation_ends)
+
+
+def ends_open(sentence: Sentence, quotation_ends: bool = False) -> bool:
+    """`sentence` has no 。！？ at its end (markup, spaces and closing brackets after one do not count).
+
+    With `quotation_ends`, a closing bracket alone counts as an end too.
+    """
     visible = sentence.text.rstrip(MASKS + " \u3000")
     if quotation_ends:
         return visible[-1:] not in TERMINATORS and visible[-1:] not in CLOSERS

@@ -3,11 +3,14 @@ A sentence longer than `max` characters (default 100). Sentences are split the
 Japanese way (after 。！？, not inside a 「」『』（） that closes on its line; a
 quotation that is the whole line is read as its sentences). A line of a
 paragraph that stops without 。！？ runs on into the next line, as the rendered
-paragraph does (Markdown joins the lines of a paragraph); a bold line that
-stands as a heading (`**対象：**` alone on its line, which pseudo-heading
-reports) is not part of the sentence under it. What a reader does not read as
-prose does not count: inline code, URLs, link targets, Markdown markup and HTML
-tags.
+paragraph does (Markdown joins the lines of a paragraph, and the line break
+shows as a space, which counts one character). A bold line with text on the
+very next line is part of that paragraph too: the page shows
+「**対象：** 本文…」 on one line, so without 。！？ at its end the bold line
+counts with the sentence under it (pseudo-heading reports such a line when it
+stands for a heading; once it is a `##` heading, the sentence is measured on its
+own). What a reader does not read as prose does not count: inline code, URLs,
+link targets, Markdown markup and HTML tags.
 Quotations in a blockquote are not the author's sentences and are left alone.
 
 ## Why it matters
@@ -39,12 +42,12 @@ textlint-rule-preset-japanese and textlint-rule-preset-ja-technical-writing).
 Supported options: `max`, `skipPatterns`. `skipUrlStringLink` is always on
 (URLs never count). Deliberate differences: inline code does not count (textlint
 counts its text), the text of bold or italic markup is split at 。 like any
-other text (textlint measures `**一文目。二文目。**` as one sentence), a bold
-heading line is not glued to the sentence under it, a quotation that is a whole
+other text (textlint measures `**一文目。二文目。**` as one sentence), a quotation that is a whole
 line counts sentence by sentence, and a name's initials (「T. Rowe」) do not end
 a sentence (textlint's splitter ends it there). docs/style-parity.md counts each
 difference on the corpus. As upstream,
-a line break without 。！？ before it does not end a sentence, and a paragraph or
+a line break without 。！？ before it does not end a sentence (and counts as one
+character), a bold line runs on into the text under it, and a paragraph or
 list item that is nothing but one link (a reference list's `[長い記事の題](URL)`)
 is not measured: its text is a title, not a sentence of the post.
 """
@@ -57,7 +60,7 @@ from collections.abc import Iterator
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
-from jalint.rules._prose import runs_on, textlint_pattern, visible_length
+from jalint.rules._prose import ends_open, runs_on, textlint_pattern, visible_length, visible_text
 from jalint.sentences import Sentence
 
 class Options(RuleOptions):
@@ -92,26 +95,78 @@ class LongSentence(Rule[Options]):
         for run in _running_sentences(doc):
             if doc.blocks[run[0].block_index].container == "blockquote":
                 continue
-            length = sum(visible_length(sentence.text) for sentence in run)
+            length = _rendered_length(run)
             if length <= self.options.max or _only_a_link(doc, run[0].block_index):
                 continue
             if self.options.skip_patterns:
                 length -= sum(_skipped(sentence.text, self.options.skip_patterns) for sentence in run)
                 if length <= self.options.max:
                     continue
-            yield Finding(
-                Span(run[0].span.start, run[-1].span.end),
-                f"1文が{length}文字あり、上限の{self.options.max}文字を超えています。文を分けるか言葉を削ってください。",
-            )
+            if run[-1].block_index != run[0].block_index:
+                message = (
+                    f"太字の行が次の行の文とつながって1文として表示され、合わせて{length}文字あり、"
+                    f"上限の{self.options.max}文字を超えています。太字の行を見出し（##）にするか、文を分けてください。"
+                )
+            else:
+                message = f"1文が{length}文字あり、上限の{self.options.max}文字を超えています。文を分けるか言葉を削ってください。"
+            yield Finding(Span(_start(doc, run[0]), run[-1].span.end), message)
+
+
+def _start(doc: Document, sentence: Sentence) -> int:
+    """Where a run begins: a bold line's sentence at its line (the `**` the reader sees as the start), else itself."""
+    block = doc.blocks[sentence.block_index]
+    if block.kind == "pseudo_heading" and not visible_text(doc.masked[block.span.start : sentence.span.start]).strip():
+        return block.span.start
+    return sentence.span.start
+
+
+def _rendered_length(run: list[Sentence]) -> int:
+    """Characters the page shows: a line break inside the sentence renders as a space and counts one, as in textlint."""
+    return sum(visible_length(sentence.text) + sentence.text.count("\n") for sentence in run) + len(run) - 1
 
 
 def _running_sentences(doc: Document) -> Iterator[list[Sentence]]:
-    """The prose sentences, those cut only by a line break joined with the next (one rendered sentence)."""
+    """The prose sentences, those cut only by a line break joined with the next (one rendered sentence).
+
+    A bold line with text on the very next line is one Markdown paragraph with
+    that text, and the page shows the two run in (「**見出し** 本文…」): without
+    a 。！？ at its end, the bold line counts with the sentence under it.
+    """
     run: list[Sentence] = []
-    for sentence in doc.prose_sentences:
-        if run and not (sentence.block_index == run[-1].block_index and runs_on(doc, run[-1])):
+    for sentence in _sentences(doc):
+        if run and not _continues(doc, run[-1], sentence):
             yield run
             run = []
         run.append(sentence)
     if run:
         yield run
+
+
+def _sentences(doc: Document) -> list[Sentence]:
+    """The prose sentences, with those of a bold line standing as a heading that has text right under it."""
+    run_in = [s for s in doc.heading_sentences if _has_run_in_text(doc, s.block_index)]
+    if not run_in:
+        return doc.prose_sentences
+    return sorted([*doc.prose_sentences, *run_in], key=lambda sentence: sentence.span.start)
+
+
+def _has_run_in_text(doc: Document, block_index: int) -> bool:
+    """A bold-line block whose paragraph goes on, on the very next line (split off it by the parser)."""
+    block = doc.blocks[block_index]
+    following = doc.blocks[block_index + 1] if block_index + 1 < len(doc.blocks) else None
+    return (
+        block.kind == "pseudo_heading"
+        and following is not None
+        and following.kind == "paragraph"
+        and following.line == block.line + 1
+    )
+
+
+def _continues(doc: Document, previous: Sentence, sentence: Sentence) -> bool:
+    if sentence.block_index == previous.block_index:
+        return runs_on(doc, previous)
+    return (
+        sentence.block_index == previous.block_index + 1
+        and _has_run_in_text(doc, previous.block_index)
+        and ends_open(previous)
+    )
