@@ -320,10 +320,29 @@ def in_repeated_text(doc: Document, span: Span) -> bool:
     if sentence is None:
         return False
     first = doc.memo("first-occurrences", lambda d: {})
-    needle = bare(sentence.text)
-    if needle not in first:
-        first[needle] = doc.masked.find(needle)
-    return 0 <= first[needle] and first[needle] + len(needle) <= copy.start
+    for needle in (bare(sentence.text), _spaced_piece(sentence, span)):
+        if needle not in first:
+            first[needle] = doc.masked.find(needle) if needle else -1
+        if 0 <= first[needle] and first[needle] + len(needle) <= copy.start:
+            return True
+    return False
+
+
+def _spaced_piece(sentence: Sentence, span: Span) -> str:
+    """The part of `sentence` around `span` between spaces, when long enough to be a sentence of its own.
+
+    A merged paragraph glues the lines it copies with spaces, a heading's text
+    included (「…思います。 ### 背景 まず、…見ていきましょう。」): the sentence as
+    split holds the heading, the piece after the space is the earlier sentence.
+    """
+    text = sentence.text
+    start, end = span.start - sentence.span.start, span.end - sentence.span.start
+    left = max(text.rfind(" ", 0, start), text.rfind("\u3000", 0, start)) + 1
+    if left == 0:
+        return ""  # no space before: the whole sentence was the needle already
+    right = min((i for i in (text.find(" ", end), text.find("\u3000", end)) if i >= 0), default=len(text))
+    piece = bare(text[left:right])
+    return piece if len(piece) >= REPEATED_SENTENCE_CHARS else ""
 
 
 # Sentences shorter than this (normalised) may repeat as stock phrases (duplicate-sentence's default `min-chars`).
@@ -339,7 +358,14 @@ def _repeated_sentence_starts(doc: Document) -> frozenset[int]:
     """Starts of the sentences that repeat an earlier one: a long one on its own, a short one (「高めるでしょう。」,
     left over where a paragraph break cut a sentence) only as part of a repeated run, beside a long sentence that
     stood beside its first place too."""
-    keys = sentence_keys(doc)
+    sentences, keys = doc.sentences, sentence_keys(doc)
+    # Prose that the parser read as a heading (a sentence above an accidental `---`, a bold
+    # sentence) is text the post said too: a paragraph repeating it later is a repeat.
+    prose_headings = [s for s in doc.prose_sentences if doc.blocks[s.block_index].kind != "paragraph"]
+    if prose_headings:
+        merged = sorted([*zip(sentences, keys), *((s, normalise(doc.plain(s.span))) for s in prose_headings)],
+                        key=lambda pair: pair[0].span.start)
+        sentences, keys = [pair[0] for pair in merged], [pair[1] for pair in merged]
     first: dict[str, int] = {}
     repeated: set[int] = set()
     for index, key in enumerate(keys):
@@ -348,7 +374,7 @@ def _repeated_sentence_starts(doc: Document) -> frozenset[int]:
         earlier = first.setdefault(key, index)
         if earlier != index and (len(key) >= REPEATED_SENTENCE_CHARS or _in_repeated_run(keys, earlier, index)):
             repeated.add(index)
-    return frozenset(doc.sentences[index].span.start for index in repeated)
+    return frozenset(sentences[index].span.start for index in repeated)
 
 
 def _in_repeated_run(keys: list[str], earlier: int, index: int) -> bool:
