@@ -23,22 +23,31 @@ Uses that careful writers choose on purpose are accepted (unless `strict`):
 - two 「が」 of nested clauses: the second 「が」 has a verb of action of its
   own, and that clause closes (a relative clause, a clause made a noun with
   「の」, a quotation with 「と」) before the first 「が」's predicate comes
-  (「当社が専門家が監修した教材を販売する」「担当者が部品が届いたと勘違いした」).
-  Predicates of state take two 「が」 at once, so 「どの案が将来性があるのか」
-  「この機種が価格が安い」「AIが何ができて」 are still reported;
-- a comparison whose first 「が」 follows 方 (ほう): 「AMDの方がコスト効率が良い」
-  「手作業より自動化したほうが精度が高い」 name the winner and what it wins in;
+  (「当社が専門家が監修した教材を販売する」「担当者が部品が届いたと勘違いした」
+  「それが職人が持つような勘」). Predicates of state take two 「が」 at once, so
+  「どの案が将来性があるのか」「この機種が価格が安い」「AIが何ができて」 are
+  still reported, unless the clause (with a verb) describes the noun that the
+  first 「が」's predicate names with だ or と/に なる
+  (「これらが現場が踏み切れない壁となった」);
+- a comparison whose first 「が」 follows 方 (ほう) or comes before 最も/一番:
+  「AMDの方がコスト効率が良い」「手作業より自動化したほうが精度が高い」
+  「この機種が最も価格が安い」 name the winner and what it wins in (with a verb
+  of state, 「この機種が最も価値がある」 wants 「に」, and inside a noun's
+  description, 「最も価格が安い候補」, 「の」: both still reported);
 - 「に」「と」「で」 that make an adverb rather than mark a role (「常に」
   「すぐに」「実際に」「不用意に」「〜を理由に」「漠然と」「急ピッチで」
-  「手探りで」「無料で」, listed in `doubled_particle.toml`) or complete なる
+  「手探りで」「無料で」「低遅延で」, listed in `doubled_particle.toml`) or complete なる
   (「〜になる」「〜となる」), and 「に」「で」 of set phrases (「目に見える」
   「示唆に富む」「肌で感じる」);
 - 「に」 after a point in time (「2030年に」「この時間帯に」「創業期に」) against
   「に」 of a place or goal: two roles (「2030年に5兆円に届く」); two times
   (「2024年に5月に」) are still reported;
-- 「で」 of a conjunction after a clause (「〜を選ぶ上で」「〜が縮む中で」) and
+- 「で」 of a conjunction after a clause (「〜を選ぶ上で」「〜が縮む中で」
+  「〜を見直すことで」) and
   a particle that completes a conjunction (「または」 split as また + は);
-- 「は」 of a denial or contrast (「容易ではない」「難しくはない」「そうは思わない」);
+- 「は」 of a denial or contrast (「容易ではない」「難しくはない」「そうは思わない」,
+  and 「には」 before a verb denied in a clause of its own: 「人間にはAIにはできない
+  領域が残る」; 「ここにはそこには置けない」 is still reported);
 - 「と」 that quotes (「使えると考える」) against 「と」 that joins nouns
   (「AとB」): two different particles;
 - a word said twice for emphasis (「それはそれは」).
@@ -51,7 +60,7 @@ tables are not read (as textlint, which reads paragraphs).
 ## Why it matters
 Two identical particles close together make the reader re-parse the sentence:
 which noun does the second 「で」 belong to? A double 「が」 usually means the
-subject should take 「は」 or 「の」 (「この機種が最も価格が安い」). It is also
+subject should take 「は」 or 「の」 (「この機種が価格が安い」). It is also
 a sign that one sentence carries two facts. Swapping one particle, reordering
 or splitting the sentence reads better.
 
@@ -107,7 +116,8 @@ as many findings on the team's corpus, most of them on natural sentences):
 - Two particles with a predicate between are accepted: 「光が当たる可能性が
   生まれる」 nests a clause, and textlint's report there is the rule's best-known
   false alarm. Nested subjects whose inner clause closes first (「当社が専門家が
-  監修した教材」) are accepted for the same reason. Likewise 「〜ようになる」
+  監修した教材」) are accepted for the same reason, and so is a comparison
+  (「Aの方が」「Aが最も」) whose second 「が」 names what A wins in. Likewise 「〜ようになる」
   「〜になる」「〜ではない」 are never counted against a nearby 「に」 or 「は」.
 - 「に」 of a point in time is not the 「に」 of a place or goal
   (「2030年に5兆円に届く」), and 「で」 of manner is not the 「で」 of a place
@@ -171,8 +181,9 @@ _SET_PHRASES = frozenset({("目", "見える"), ("手", "入る"), ("手", "入�
                           ("肌", "感ずる"), ("身", "感ずる"), ("肌身", "感ずる"), ("目", "見る"), ("耳", "聞く")})
 # Verbs that make an adjective of 「Nに」: 「示唆に富む」「魅力に満ちた」 describe, they add no goal.
 _ADJECTIVAL_VERBS = frozenset({"富む", "満ちる", "溢れる", "長ける"})
-# Nouns that, after a clause, make 「で」 a conjunction: 「〜を目指す上で」「競争が激化する中で」.
-_CONJUNCTIVE_NOUNS = frozenset({"上", "うえ", "中", "なか", "一方", "反面"})
+# Nouns that, after a clause, make 「で」 a conjunction: 「〜を目指す上で」「競争が激化する中で」
+# 「〜を受けることで」 (the means is the whole clause).
+_CONJUNCTIVE_NOUNS = frozenset({"上", "うえ", "中", "なか", "一方", "反面", "こと", "事"})
 # Prefixes that make an adjective of a noun: 「不用意に」「非同期に」 are adverbs like 「静かに」.
 _ADJECTIVE_PREFIXES = frozenset({"不", "無", "非", "未"})
 # Counters that make a number a point in time: 「2025年に」「9月に」「3時に」.
@@ -180,6 +191,8 @@ _TIME_COUNTERS = frozenset({"年", "月", "日", "時", "分", "秒", "世紀", 
 # Verbs of state: 「AがBがある」「AがBができる」 is one predicate with two が (the doubled case),
 # not a clause of its own.
 _STATIVE = frozenset({"有る", "居る", "出来る", "分かる", "要る", "見える", "聞こえる", "異なる", "違う", "足りる"})
+# Adverbs of a superlative: 「Aが最もコスト効率が高い」 compares.
+_SUPERLATIVES = frozenset({"最も", "一番"})
 # Kana of the e-row: a 下一段 lemma reads …エル (使える is not one: its lemma is 使う).
 _E_ROW = frozenset("エケセテネヘメレゲゼデベペェ")
 _LONGEST_COMPOUND_TOKENS = 5
@@ -230,10 +243,33 @@ def _unit_key(unit: _Unit, tokens: list[Token]) -> str:
             return unit.surface + "/副詞化"  # 依然として, 断固として
         return unit.surface
     key = "+".join(_particle_key(tokens, index) for index in range(first, last + 1))
-    if unit.surface in ("では", "には") and last + 1 < len(tokens) and tokens[last + 1].lemma in _NEGATION:
-        # 〜ではない: the copula, denied; 「Aにはあるが、Bにはない」: the contrast of a denial
+    if unit.surface in ("では", "には") and _denied(tokens, last + 1):
+        # 〜ではない: the copula, denied; 「Aにはあるが、Bにはない」「人間にはAIにはできない領域が残る」:
+        # the contrast of a denial
         return unit.surface + "/否定"
     return key
+
+
+def _denied(tokens: list[Token], index: int) -> bool:
+    """A denial starts at `index`: ない/ある (「〜ではない」「Bにはない」), or a verb denied at once
+    (「できない」「分かりません」) that closes a clause of its own: a predicate follows later in the
+    sentence, which the first 「には」 belongs to (「人間にはAIにはできない領域が残る」). Both 「には」
+    of 「ここにはそこには置けない」 belong to its one predicate: that is still a doubled 「には」.
+    """
+    if index >= len(tokens):
+        return False
+    if tokens[index].lemma in _NEGATION:
+        return True
+    if tokens[index].pos != "動詞":
+        return False
+    auxiliaries = []
+    end = index + 1
+    while end < len(tokens) and tokens[end].pos == "助動詞" and len(auxiliaries) < 2:
+        auxiliaries.append(tokens[end].lemma)
+        end += 1
+    if not (auxiliaries[:1] in (["ない"], ["ず"], ["ぬ"]) or auxiliaries[:2] == ["ます", "ず"]):
+        return False
+    return any(_is_predicate(t) for t in tokens[end:] if t.pos != "助動詞")
 
 
 def _particle_key(tokens: list[Token], index: int) -> str:
@@ -417,16 +453,19 @@ def _nested_clause(second: _Unit, tokens: list[Token]) -> bool:
             ):
                 return False  # another subject or topic, or the sentence ends: not one simple clause
             index += 1
-        active = False
+        active = verb = False
         while index < count:
             token = tokens[index]
             if _is_predicate(token):
                 active = active or _active_verb(token)
+                verb = verb or token.pos == "動詞"
+            elif token.pos_detail == "助動詞語幹" and index + 1 < count and tokens[index + 1].pos == "助動詞":
+                pass  # 持つような, できそうな: よう and そう go on into their な
             elif not (token.surface in ("て", "で") and token.pos_detail == "接続助詞"
                       and index + 1 < count and tokens[index + 1].pos_detail == "非自立可能"):
                 break  # 狙っている, 変えていく: the chain goes on through 「て」 and an auxiliary verb
             index += 1
-        if index >= count or (inner and not active):
+        if index >= count or (inner and not active and not (verb and _predicative_head(tokens, index))):
             return False
         inner = False
         last, after = tokens[index - 1], tokens[index]
@@ -442,6 +481,28 @@ def _nested_clause(second: _Unit, tokens: list[Token]) -> bool:
         if not (last.conjugation.startswith("連用形") or after.surface in ("て", "で", "つつ", "ながら")):
             return False
         # 「日本がカナダから学びつつ、強みを活かせる領域だと」: read on through the connective.
+
+
+def _predicative_head(tokens: list[Token], index: int) -> bool:
+    """A relative clause whose noun is what the first 「が」's predicate says of it (「…となる」「…だ」).
+
+    「これらが企業が踏み切れない壁となってきた」: a verb of state inside the clause could take both
+    「が」 (「企業が英語が話せる」), but a noun that is itself the predicate of the sentence, with
+    だ or と/に なる, leaves the first 「が」 its own predicate: the subjects are nested, not doubled.
+    Asked only for a clause with a verb: 「Aが最もROIが高い施策だ」 wants 「ROIの高い施策」.
+    """
+    if not tokens[index - 1].conjugation.startswith("連体形"):
+        return False
+    count = len(tokens)
+    nominal = index
+    while nominal < count and tokens[nominal].pos in ("名詞", "接頭辞", "接尾辞", "連体詞"):
+        nominal += 1
+    if nominal == index or nominal >= count:
+        return False
+    after = tokens[nominal]
+    if after.pos == "助動詞" and after.lemma in ("だ", "です", "である"):
+        return True
+    return after.surface in ("と", "に") and nominal + 1 < count and tokens[nominal + 1].lemma == "成る"
 
 
 def _accepted(first: _Unit, second: _Unit, key: str, tokens: list[Token], text: str) -> bool:
@@ -468,7 +529,9 @@ def _accepted(first: _Unit, second: _Unit, key: str, tokens: list[Token], text: 
     # 「AもBも」「AかBか」: two short items side by side, the parallel construction.
     if second.surface.endswith(("も", "か")) and 0 < len(between) <= 6:
         return not any(t.pos == "接続詞" or t.pos_detail in ("読点", "句点", "括弧開") for t in between)
-    return key == "が/格助詞" and (_compared(first, tokens) or _nested_clause(second, tokens))
+    return key == "が/格助詞" and (
+        _compared(first, tokens) or _superlative(first, second, tokens) or _nested_clause(second, tokens)
+    )
 
 
 def _compared(first: _Unit, tokens: list[Token]) -> bool:
@@ -482,6 +545,29 @@ def _compared(first: _Unit, tokens: list[Token]) -> bool:
         return False
     before = tokens[first.first - 1]
     return before.surface in ("方", "ほう") and before.pos == "名詞" and before.reading == "ホウ"
+
+
+def _superlative(first: _Unit, second: _Unit, tokens: list[Token]) -> bool:
+    """「Aが最もコスト効率が高い」: the first 「が」 names the winner of a comparison, the second what it wins in.
+
+    Only with an adjective that ends the clause: 「Aが最も価値がある」 wants 「Aに」 (a verb of
+    state), and 「Aが最もROIが高い施策」 puts the comparison inside a noun's description, where
+    「最もROIの高い施策」 reads better; both are still reported.
+    """
+    if not any(t.lemma in _SUPERLATIVES for t in tokens[first.last + 1 : second.first]):
+        return False
+    index, count = second.last + 1, len(tokens)
+    while index < count and tokens[index].pos == "副詞":
+        index += 1
+    if index >= count or tokens[index].pos not in ("形容詞", "形状詞"):
+        return False
+    index += 1
+    while index < count and tokens[index].pos == "助動詞":
+        index += 1
+    last = tokens[index - 1]
+    if last.pos == "形状詞":
+        return False  # 「最も重要」 without だ: the sentence goes on as a noun phrase
+    return not (last.conjugation.startswith("連体形") and index < count and tokens[index].pos in ("名詞", "代名詞"))
 
 
 class DoubledParticle(Rule[Options]):
