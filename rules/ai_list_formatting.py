@@ -4,8 +4,10 @@ a bold label followed by a colon or a dash (`- **重要**: …`, `- **注意:** 
 `- **手順** - …`), or a decorative emoji (`- ✅ …`, `- 🚀 …`). Each item is
 reported once per habit, at the label or the emoji.
 
-Emoji later in an item's text, quotations (list items inside a blockquote) and
-labels written without bold (`- 重要: …`) are left alone.
+Emoji later in an item's text, quotations (list items inside a blockquote),
+labels written without bold (`- 重要: …`) and a bold label that is the whole
+first line of an item with a nested list under it (an outline's parent item,
+`- **モデル選定**:` over `  - 商用API`) are left alone.
 
 ## Why it matters
 A list in which every item starts with a bold label and a colon reads like a
@@ -62,7 +64,8 @@ from collections.abc import Iterator
 
 from jalint.document import Document
 from jalint.rule import Finding, option, Rule, RuleOptions
-from jalint.rules._ai_writing import bold_label, emoji_label, item_openings, list_emoji_pattern
+from jalint.positions import Span
+from jalint.rules._ai_writing import bold_label, emoji_label, item_openings, ItemOpening, LIST_MARKER, list_emoji_pattern
 from jalint.rules._prose import compile_allow
 
 _SEPARATOR_NAMES = {":": "コロン", "：": "コロン", "-": "ハイフン", "—": "ダッシュ", "–": "ダッシュ"}
@@ -98,7 +101,7 @@ class AiListFormatting(Rule[Options]):
                 continue
             if not self.options.disable_bold_list_items:
                 label = bold_label(opening)
-                if label:
+                if label and not _captions_sublist(doc, opening, label[0]):
                     span, word, separator = label
                     name = _SEPARATOR_NAMES.get(separator, "区切り記号")
                     yield Finding(
@@ -116,3 +119,19 @@ class AiListFormatting(Rule[Options]):
 
     def _maybe_emoji(self, text: str) -> bool:
         return not self.options.disable_emoji_list_items and list_emoji_pattern().search(text) is not None
+
+
+def _captions_sublist(doc: Document, opening: ItemOpening, label: Span) -> bool:
+    """The bold label is the item's whole first line and a nested list follows: it names the sub-list.
+
+    「- **モデル選定**:」 over 「  - 商用API」「  - オープンソース」 is an outline's parent item;
+    there is no sentence to work the label into, and the bold stands for the level.
+    """
+    if opening.text[label.end - opening.line_start :].strip():
+        return False
+    block = doc.blocks[opening.block_index]
+    for line in range(block.line + 1, block.end_line + 1):
+        text = doc.lines.line_text(line)
+        if text.strip():
+            return text[:1] in " \t" and LIST_MARKER.match(text) is not None
+    return False

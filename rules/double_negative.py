@@ -5,6 +5,10 @@ Double negatives: a negation negated again, as in 〜なくはない, 〜なく�
 〜ないとは限らない, including their polite forms (〜ないわけではありません).
 The patterns are token sequences in `double_negative.toml` beside this module.
 
+Not reported: 〜ないわけではない after 〜からといって in the same sentence
+(「資格を取ったからといって、失敗しないわけではない」): it denies an inference,
+and an affirmative would lose that logic.
+
 ## Why it matters
 A double negative makes the reader undo two negations to find a weak
 affirmative; in explanatory prose it usually hides a claim the writer did not
@@ -132,12 +136,25 @@ class DoubleNegative(Rule[Options]):
             label, end = found
             start = i - 1 if i > 0 and tokens[i - 1].pos in ("動詞", "形容詞", "助動詞", "名詞", "形状詞") else i
             phrase = visible_text(doc.masked[tokens[start].start : tokens[end - 1].end]).strip()
-            if not allowed(phrase):
+            if not allowed(phrase) and not _refutes_inference(doc, sentence, tokens[start].start, label):
                 yield Finding(
                     Span(tokens[start].start, tokens[end - 1].end),
                     f"「{phrase}」は二重否定（{label}）です。肯定の形で、どの程度そうなのかを言い切ってください。",
                 )
             i = end
+
+
+# 「AだからといってBないわけではない」 denies an inference (A does not rule B out): its two negations
+# carry the logic, and an affirmative would lose it.
+_INFERENCE_MARKERS = ("からといって", "からと言って", "からって")
+
+
+def _refutes_inference(doc: Document, sentence: Sentence, start: int, label: str) -> bool:
+    """The double negative is 〜ないわけではない after 〜からといって earlier in its sentence."""
+    if "わけ" not in label:
+        return False
+    before = visible_text(doc.masked[sentence.span.start : start])
+    return any(marker in before for marker in _INFERENCE_MARKERS)
 
 
 def _match_any(tokens: list[Token], i: int) -> tuple[str, int] | None:
