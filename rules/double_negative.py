@@ -7,7 +7,12 @@ The patterns are token sequences in `double_negative.toml` beside this module.
 
 Not reported: 〜ないわけではない after 〜からといって in the same sentence
 (「資格を取ったからといって、失敗しないわけではない」): it denies an inference,
-and an affirmative would lose that logic.
+and an affirmative would lose that logic. The stock concession that opens a
+paragraph of problems (「もちろん、課題がないわけではありません。」, with a noun
+of `concession-nouns` in `double_negative.toml`) is reported from its second use
+in a post on, with the first as the related place: once, it is an idiom careful
+editors leave alone (two fresh readers of the corpus called it optional polish,
+30 times out of 30); said again, it is a writing tic.
 
 ## Why it matters
 A double negative makes the reader undo two negations to find a weak
@@ -26,6 +31,8 @@ want to make plainly. Saying the positive statement, with its real degree
 ```
 
 ## Options
+- `stock-concession` (default false): also report the first stock concession
+  of a post, as textlint's rule would (it matches the plain form only).
 - `allows` (default none): text (or `/regex/flags`) that, when it occurs in the
   matched phrase, silences the finding, e.g. `"限らない"` to accept
   〜ないとは限らない as a hedge.
@@ -51,7 +58,7 @@ from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, option, Rule, RuleOptions
+from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.rules._prose import compile_allow, load_data, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
@@ -61,6 +68,7 @@ _NEGATION_LEMMAS = frozenset({"ない", "無い"})
 
 class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Text or /regex/ that silences a match (textlint `allows` style).")
+    stock_concession: bool = option(False, "Also report a post's first 「課題がないわけではありません」.")
 
 
 class Matcher(NamedTuple):
@@ -137,16 +145,71 @@ class DoubleNegative(Rule[Options]):
             start = i - 1 if i > 0 and tokens[i - 1].pos in ("動詞", "形容詞", "助動詞", "名詞", "形状詞") else i
             phrase = visible_text(doc.masked[tokens[start].start : tokens[end - 1].end]).strip()
             if not allowed(phrase) and not _refutes_inference(doc, sentence, tokens[start].start, label):
-                yield Finding(
-                    Span(tokens[start].start, tokens[end - 1].end),
-                    f"「{phrase}」は二重否定（{label}）です。肯定の形で、どの程度そうなのかを言い切ってください。",
-                )
+                finding = self._finding(doc, tokens, i, start, end, phrase, label)
+                if finding is not None:
+                    yield finding
             i = end
+
+    def _finding(
+        self, doc: Document, tokens: list[Token], i: int, start: int, end: int, phrase: str, label: str
+    ) -> Finding | None:
+        span = Span(tokens[start].start, tokens[end - 1].end)
+        noun = _concession_noun(tokens, i) if "わけ" in label else None
+        if noun is None or self.options.stock_concession:
+            return Finding(span, f"「{phrase}」は二重否定（{label}）です。肯定の形で、どの程度そうなのかを言い切ってください。")
+        first = _first_concession(doc)
+        if first is None or first.start >= span.start:
+            return None  # the post's first stock concession: an idiom, left alone
+        line = doc.lines.line_of(first.start)
+        polite = "ません" in phrase
+        noun_start = tokens[i - 2].start if tokens[i - 2].surface == noun else tokens[i - 3].start
+        return Finding(
+            Span(noun_start, span.end),
+            f"「{noun}が{phrase}」と、{line} 行目と同じ決まった譲歩を繰り返しています。"
+            f"「{noun}も{'あります' if polite else 'ある'}」のように肯定の形で言い切ってください。",
+            related=(Related(first, "1度目の譲歩"),),
+        )
 
 
 # 「AだからといってBないわけではない」 denies an inference (A does not rule B out): its two negations
 # carry the logic, and an affirmative would lose it.
 _INFERENCE_MARKERS = ("からといって", "からと言って", "からって")
+
+
+def _concession_noun(tokens: list[Token], i: int) -> str | None:
+    """The noun of a stock concession 「(もちろん、)課題がないわけではない」 whose ない is tokens[i]."""
+    if i < 2 or tokens[i - 1].pos != "助詞" or tokens[i - 1].surface not in ("が", "も"):
+        return None
+    nouns = _concession_nouns()
+    word = tokens[i - 2].surface
+    if word in nouns:
+        return word
+    if i >= 3 and tokens[i - 3].surface + word in nouns:
+        return tokens[i - 3].surface + word
+    return None
+
+
+@lru_cache(maxsize=1)
+def _concession_nouns() -> frozenset[str]:
+    return frozenset(load_data("double_negative.toml")["concession_nouns"])
+
+
+def _first_concession(doc: Document) -> Span | None:
+    """Where the post's first stock concession stands (its ない), computed once per document."""
+    return doc.memo("double-negative:first-concession", _find_first_concession)
+
+
+def _find_first_concession(doc: Document) -> Span | None:
+    for sentence in doc.prose_sentences:
+        if "わけ" not in sentence.text or doc.blocks[sentence.block_index].container == "blockquote":
+            continue
+        tokens = doc.sentence_tokens(sentence)
+        for i, token in enumerate(tokens):
+            if token.lemma in _NEGATION_LEMMAS and _concession_noun(tokens, i) is not None:
+                found = _match_any(tokens, i)
+                if found is not None and "わけ" in found[0]:
+                    return Span(token.start, token.end)
+    return None
 
 
 def _refutes_inference(doc: Document, sentence: Sentence, start: int, label: str) -> bool:
