@@ -299,7 +299,8 @@ def repeated_spans(doc: Document) -> list[tuple[Span, bool]]:
 
 def in_repeated_text(doc: Document, span: Span) -> bool:
     """The span stands in text the post already said: a copied paragraph, a repeated sentence of a merged one,
-    or a sentence that repeats an earlier one word for word (what duplicate-sentence reports).
+    a sentence that repeats an earlier one word for word (what duplicate-sentence reports), or a heading that
+    repeats an earlier one over a copied passage.
 
     Why prose rules ask: the copy is a generation defect duplicate-paragraph
     (or duplicate-sentence) reports, its fix is to delete it, and every phrase
@@ -311,7 +312,9 @@ def in_repeated_text(doc: Document, span: Span) -> bool:
     sentence = _sentence_at(doc, span.start)
     if sentence is not None and sentence.span.start in doc.memo("repeated-sentence-starts", _repeated_sentence_starts):
         return True
-    found = doc.memo("repeated-span-index", lambda d: RepeatedSpans(repeated_spans(d))).first_containing(span.start)
+    if any(start <= span.start < end for start, end in doc.memo("repeated-heading-spans", _repeated_heading_spans)):
+        return True
+    found = _repeated_span_index(doc).first_containing(span.start)
     if found is None:
         return False
     copy, whole = found
@@ -326,6 +329,37 @@ def in_repeated_text(doc: Document, span: Span) -> bool:
         if 0 <= first[needle] and first[needle] + len(needle) <= copy.start:
             return True
     return False
+
+
+# A heading title this long (normalised) is no generic label like 「メリット」: said twice, it was copied.
+_LONG_HEADING_CHARS = 12
+
+
+def _repeated_span_index(doc: Document) -> RepeatedSpans:
+    return doc.memo("repeated-span-index", lambda d: RepeatedSpans(repeated_spans(d)))
+
+
+def _repeated_heading_spans(doc: Document) -> list[tuple[int, int]]:
+    """Headings that repeat an earlier heading's text: a long title, or one over a copied passage.
+
+    A pasted copy of a section brings its heading along, and a restarted section
+    repeats it (duplicate-heading reports both); a phrase in that heading was
+    reported at the first one. A short heading said twice on purpose (「メリット」
+    under each product) over new text keeps its reports.
+    """
+    seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for heading in doc.headings:
+        key = normalise(heading.title)
+        if key in seen:
+            following = next((b for b in doc.blocks[heading.block_index + 1 :] if b.kind == "paragraph"), None)
+            if len(key) >= _LONG_HEADING_CHARS or (following is not None and _repeated_span_index(doc).first_containing(
+                (following.content or following.span).start
+            ) is not None):
+                block = doc.blocks[heading.block_index]
+                spans.append((block.span.start, block.span.end))
+        seen.add(key)
+    return spans
 
 
 def _spaced_piece(sentence: Sentence, span: Span) -> str:
