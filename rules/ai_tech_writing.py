@@ -2,8 +2,9 @@
 The precise checks of a technical-writing guideline for generated text:
 
 - redundancy: doubled meaning (まず最初に, あらかじめ予測) and the empty
-  preface 言うまでもなく (but not the construction 「Xは言うまでもなく、Yも」,
-  "let alone X");
+  preface 言うまでもなく that opens a sentence (not the construction
+  「Xは言うまでもなく、Yも」, "let alone X", nor emphasis inside a sentence:
+  「サポート体制も、言うまでもなく重要です」);
 - voice: stacked nouns (の実装を実施) where the verb is clearer;
 - structure: a paragraph that is only a connective and 。 (例えば。, 以下。)
   directly above a list.
