@@ -20,8 +20,9 @@ their kanji and are not reported: 「一つひとつ」「一つ一つ」「何�
 「一つも」「ただ一つ」「二つ返事」「五つ星」「八百万の神」 (the list is
 `arabic_kanji_numbers.toml`), approximate pairs such as 「一つや二つ」, 「一つ」
 right after a noun, which stresses how little it takes (「ボタン一つで」
-「設定一つとっても」), and 「一つになる」 in the sense of uniting
-(「〜の一つになる」, one of several, is a count and is reported). 「第二章」 in
+「設定一つとっても」), 「一つになる」 in the sense of uniting
+(「〜の一つになる」, one of several, is a count and is reported) and a
+simile of unity (「工場全体を一つの生命体のように捉える」). 「第二章」 in
 quotation brackets is a figure of speech or a title and is left alone.
 
 Paragraphs, list items and headings are checked, bold text included; code,
@@ -132,6 +133,8 @@ _CLOSING = "」』”"
 _NOUN_END = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\u3005\u30a1-\u30fa\u30fc\u4e00-\u9fff]")
 # 一つになる / 一つにする / 一つとして without 「の」 before: uniting, or 「not a single」.
 _UNITE = re.compile(r"[にと](?:な[らりるれろっ]|す[るれ]|し(?:た|て(?!も)))")
+# 一つの…のように: a simile of unity (「工場全体を一つの生命体のように捉える」), no count.
+_AS_ONE = re.compile(r"の[^、。「」『』]{1,12}?のよう[にな]")
 
 
 class Options(RuleOptions):
@@ -205,6 +208,8 @@ def _kept_count(text: str, start: int, end: int, number: str) -> bool:
         return False
     if _NOUN_END.match(text, start - 1):
         return True  # プロンプト一つで, 画像認識一つとっても: 「just that one thing」, emphasis
+    if _AS_ONE.match(text, end):
+        return True  # 一つの生命体のように: as one whole
     return _UNITE.match(text, end) is not None and text[start - 1] != "の"
 
 
