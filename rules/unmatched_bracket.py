@@ -7,8 +7,12 @@ double quote. Paragraphs and list items are
 checked; code, URLs, link text and targets, HTML, headings, tables and
 quotations in a blockquote are not.
 
-A paragraph that stops in the middle of a 「…」 or （…） at its very end is
-left to `truncated-paragraph` and `truncated-document`, which report the cut.
+A paragraph that stops in the middle of a 「…」 or （…） at its very end, or
+that a 「 or （ opens and that stops without finishing its sentence (a quotation
+or aside cut off with the paragraph), is left to `truncated-paragraph` and
+`truncated-document`, which report the cut. A bracket in text the post already
+said (a copied paragraph or fragment) is reported at its first place only: the
+copy is duplicate-paragraph's, and its fix is deleting it.
 
 ## Why it matters
 A bracket left open makes the reader look for where the quotation or the
@@ -75,6 +79,7 @@ _CUT_OFF_OPENERS = frozenset("「（")  # what the truncation rules recognise at
 class UnmatchedBracket(Rule):
     name = "unmatched-bracket"
     category = "style"
+    quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
     textlint = ("no-unmatched-pair",)
@@ -136,7 +141,7 @@ def _unmatched(
             continue  # carried from the previous paragraph and not closed here either
         if ch in _CLOSERS:
             message = f"閉じかっこ「{ch}」に対応する「{_CLOSERS[ch]}」がありません。「{_CLOSERS[ch]}」を補うか、「{ch}」を削除してください。"
-        elif cut_from is not None and i >= cut_from and ch in _CUT_OFF_OPENERS:
+        elif cut_from is not None and ch in _CUT_OFF_OPENERS and (i >= cut_from or not text[:i].strip(MASKS + " \t　")):
             left_open.append(ch)  # the paragraph is cut off here: the truncation rules report it
             continue
         else:
