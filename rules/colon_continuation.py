@@ -189,10 +189,16 @@ class ColonContinuation(Rule[Options]):
         tail = sentence[-20:]
         mark = doc.text[colon]
         fix = Fix.replace(Span(colon, colon + 1), "。") if last.surface in _POLITE_ENDINGS else None
+        # A sentence that ends in です/ます takes 。 in place of the colon; a phrase (「解決策としては：」) does not,
+        # and becomes a noun caption or a full sentence instead.
+        mend = (
+            "コロンを「。」にするか、「次のとおりです。」のような文で導いてください。"
+            if fix is not None
+            else "名詞で終わる見出し（「〜の視点：」など）にするか、「次のとおりです。」で終わる文で導いてください。"
+        )
         return Finding(
             Span(colon, colon + 1),
-            f"「{tail}{mark}」のように、名詞で終わらない文にコロンを付けて{_KIND_NAMES[following]}へ続けるのは英語の構文です。"
-            "コロンを「。」にするか、「次のとおりです。」のような文で導いてください。",
+            f"「{tail}{mark}」のように、名詞で終わらない文にコロンを付けて{_KIND_NAMES[following]}へ続けるのは英語の構文です。" + mend,
             fix=fix,
         )
 
