@@ -154,15 +154,15 @@ class DoubleNegative(Rule[Options]):
         self, doc: Document, tokens: list[Token], i: int, start: int, end: int, phrase: str, label: str
     ) -> Finding | None:
         span = Span(tokens[start].start, tokens[end - 1].end)
-        noun = _concession_noun(tokens, i) if "わけ" in label else None
-        if noun is None or self.options.stock_concession:
+        concession = _concession_noun(tokens, i) if "わけ" in label else None
+        if concession is None or self.options.stock_concession:
             return Finding(span, f"「{phrase}」は二重否定（{label}）です。肯定の形で、どの程度そうなのかを言い切ってください。")
         first = _first_concession(doc)
         if first is None or first.start >= span.start:
             return None  # the post's first stock concession: an idiom, left alone
         line = doc.lines.line_of(first.start)
         polite = "ません" in phrase
-        noun_start = tokens[i - 2].start if tokens[i - 2].surface == noun else tokens[i - 3].start
+        noun, noun_start = concession
         return Finding(
             Span(noun_start, span.end),
             f"「{noun}が{phrase}」と、{line} 行目と同じ決まった譲歩を繰り返しています。"
@@ -176,16 +176,16 @@ class DoubleNegative(Rule[Options]):
 _INFERENCE_MARKERS = ("からといって", "からと言って", "からって")
 
 
-def _concession_noun(tokens: list[Token], i: int) -> str | None:
-    """The noun of a stock concession 「(もちろん、)課題がないわけではない」 whose ない is tokens[i]."""
+def _concession_noun(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The noun of a stock concession 「(もちろん、)課題がないわけではない」 whose ない is tokens[i], and where it starts."""
     if i < 2 or tokens[i - 1].pos != "助詞" or tokens[i - 1].surface not in ("が", "も"):
         return None
     nouns = _concession_nouns()
     word = tokens[i - 2].surface
     if word in nouns:
-        return word
+        return word, tokens[i - 2].start
     if i >= 3 and tokens[i - 3].surface + word in nouns:
-        return tokens[i - 3].surface + word
+        return tokens[i - 3].surface + word, tokens[i - 3].start
     return None
 
 
