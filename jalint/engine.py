@@ -100,11 +100,19 @@ def _run(rule: ActiveRule, doc: Document) -> Iterator[Finding]:
         # A rule quiet in repeated text would only have its findings in a copied sentence dropped afterwards
         # (`lint_document`): a quarter of a generated post's prose is such copies, so they are not checked at all.
         # Findings of a sentence-scope rule start inside their sentence, so the result is the same.
-        quiet = instance.quiet_in_repeated_text
-        for sentence in doc.prose_sentences:
-            if quiet and _in_repeated_text(doc, sentence.span):
-                continue
-            yield from instance.check(sentence, doc)
+        if not instance.quiet_in_repeated_text:
+            for sentence in doc.prose_sentences:
+                yield from instance.check(sentence, doc)
+            return
+        # Asked once per sentence for all quiet rules (a dozen of them with the style rules on), not once per rule.
+        repeated = doc.memo("prose-sentences-in-repeated-text", _prose_sentences_in_repeated_text)
+        for sentence, skip in zip(doc.prose_sentences, repeated, strict=True):
+            if not skip:
+                yield from instance.check(sentence, doc)
+
+
+def _prose_sentences_in_repeated_text(doc: Document) -> list[bool]:
+    return [_in_repeated_text(doc, sentence.span) for sentence in doc.prose_sentences]
 
 
 def lint_document(

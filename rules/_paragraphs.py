@@ -312,7 +312,8 @@ def in_repeated_text(doc: Document, span: Span) -> bool:
     sentence = _sentence_at(doc, span.start)
     if sentence is not None and sentence.span.start in doc.memo("repeated-sentence-starts", _repeated_sentence_starts):
         return True
-    if any(start <= span.start < end for start, end in doc.memo("repeated-heading-spans", _repeated_heading_spans)):
+    headings = doc.memo("repeated-heading-spans", _repeated_heading_spans)
+    if headings and any(start <= span.start < end for start, end in headings):
         return True
     found = _repeated_span_index(doc).first_containing(span.start)
     if found is None:
