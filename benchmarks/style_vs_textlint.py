@@ -110,6 +110,11 @@ def run_textlint(binary: Path, config: Path, posts: list[str], folder: Path) -> 
     return places, crashed
 
 
+# Rules that report a group of places once (ai-list-formatting: one finding per list, its other items
+# related): each related place is a place the finding reports, as textlint reports every item.
+REPORTS_GROUPS = {"ai-list-formatting"}
+
+
 def run_jalint(config: Path, posts: list[str]) -> dict[str, list[tuple[str, int, int]]]:
     run = subprocess.run(
         [sys.executable, "-m", "jalint", "check", "--no-cache", "--config", str(config), "--format", "json",
@@ -121,6 +126,8 @@ def run_jalint(config: Path, posts: list[str]) -> dict[str, list[tuple[str, int,
         if finding["rule"] == "mojibake" and _flagged_char(path, finding) == "\ufffd":
             continue  # a replacement character: no textlint rule looks for those, so it is nobody's counterpart
         found[finding["rule"]].append((path, finding["line"], finding["end_line"]))
+        if finding["rule"] in REPORTS_GROUPS:
+            found[finding["rule"]].extend((path, r["line"], r["line"]) for r in finding.get("related", []))
     return found
 
 

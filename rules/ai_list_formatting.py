@@ -1,8 +1,12 @@
 """## What it finds
 List items that open with a label in the mechanical style of generated text:
 a bold label followed by a colon or a dash (`- **重要**: …`, `- **注意:** …`,
-`- **手順** - …`), or a decorative emoji (`- ✅ …`, `- 🚀 …`). Each item is
-reported once per habit, at the label or the emoji.
+`- **手順** - …`), or a decorative emoji (`- ✅ …`, `- 🚀 …`). Each list is
+reported once per habit, at its first label or emoji; the finding names how
+many of its items carry one (nested items count with the list that holds
+them) and lists the others as related places, so a post whose lists all open
+with bold labels gets one finding per list, not one per line. A list copied
+whole from earlier in the post is left to `duplicate-paragraph`.
 
 Emoji later in an item's text, quotations (list items inside a blockquote),
 labels written without bold (`- 重要: …`) and a bold label that is the whole
@@ -31,19 +35,28 @@ would not carry better.
 ## Options
 - `allows` (default none): textlint-style items (plain text or `/regex/flags`);
   an item whose first line contains a match is not reported.
+- `report-each-item` (default false): one finding per item, as textlint
+  reports them, instead of one per list.
 - `disable-bold-list-items` (default false): do not report bold labels.
 - `disable-emoji-list-items` (default false): do not report emoji labels.
 
 The emoji are data in `ai_list_formatting.toml` next to this module.
 
 ## Fix safety
-No fix: whether the label becomes plain text, part of the sentence or a
-heading is the writer's choice.
+Unsafe fix: it takes the bold off every reported label of the list
+(`- **費用**: …` becomes `- 費用: …`, the preset's natural form) or deletes the
+opening emoji and the space after it. No word is removed, but whether a label
+should stay, become part of the sentence or become a heading is the writer's
+choice, so plain `--fix` leaves it alone.
 
 ## textlint
 Replaces `no-ai-list-formatting` (@textlint-ja/textlint-rule-preset-ai-writing).
 Supported options: `allows`, `disableBoldListItems`, `disableEmojiListItems`.
 Deliberate differences:
+- One finding per list (its other items are related places), where textlint
+  reports every item; `report-each-item = true` restores one per item. Careful
+  readers judged a post with 150 labelled items to have one habit to change,
+  not 150 (docs/accuracy.md).
 - A colon inside the bold (`- **注意:** …`) is reported too; textlint only
   matches `**注意**:`, yet generated posts write the colon inside the bold at
   least as often.
@@ -61,20 +74,33 @@ Deliberate differences:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from jalint.document import Document
-from jalint.rule import Finding, option, Rule, RuleOptions
+from jalint.rule import Edit, Finding, Fix, option, Related, Rule, RuleOptions
 from jalint.positions import Span
 from jalint.rules._ai_writing import bold_label, emoji_label, item_openings, ItemOpening, LIST_MARKER, list_emoji_pattern
+from jalint.rules._paragraphs import in_repeated_text
 from jalint.rules._prose import compile_allow
 
 _SEPARATOR_NAMES = {":": "コロン", "：": "コロン", "-": "ハイフン", "—": "ダッシュ", "–": "ダッシュ"}
+_NAMED_LABELS = 2  # labels a message quotes before "ほか"
 
 
 class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Items (text or /regex/) whose list items are not reported.")
     disable_bold_list_items: bool = option(False, "Do not report bold labels such as `- **重要**: …`.")
     disable_emoji_list_items: bool = option(False, "Do not report emoji labels such as `- ✅ …`.")
+    report_each_item: bool = option(False, "One finding per list item (textlint's reading) instead of one per list.")
+
+
+class Label(NamedTuple):
+    """One reported label: where it stands, what it says, and the fix's edit for it."""
+
+    span: Span
+    word: str
+    kind: str  # the separator's name for bold labels; "絵文字" for emoji
+    edit: Edit
 
 
 class AiListFormatting(Rule[Options]):
@@ -83,7 +109,7 @@ class AiListFormatting(Rule[Options]):
     quiet_in_repeated_text = True
     scope = "document"
     severity = "warning"
-    fix_safety = "none"
+    fix_safety = "unsafe"
     textlint = ("no-ai-list-formatting",)
     textlint_options = {
         "allows": "allows",
@@ -96,29 +122,104 @@ class AiListFormatting(Rule[Options]):
         if "**" not in doc.text and not self._maybe_emoji(doc.text):
             return
         allowed = compile_allow(self.options.allows)
-        for opening in item_openings(doc):
-            if allowed(opening.text):
-                continue
+        findings: list[Finding] = []
+        for items in _lists(doc, item_openings(doc)):
+            items = [opening for opening in items if not allowed(opening.text)]
+            habits = []
             if not self.options.disable_bold_list_items:
-                label = bold_label(opening)
-                if label and not _captions_sublist(doc, opening, label[0]):
-                    span, word, separator = label
-                    name = _SEPARATOR_NAMES.get(separator, "区切り記号")
-                    yield Finding(
-                        span,
-                        f"箇条書きの項目が太字のラベル「{word}」と{name}で始まっています。"
-                        "太字を外すか、ラベルを文に組み込んでください。",
-                    )
+                habits.append([label for opening in items if (label := _bold(doc, opening))])
             if not self.options.disable_emoji_list_items:
-                mark = emoji_label(opening, list_emoji_pattern())
-                if mark:
-                    yield Finding(
-                        mark[0],
-                        f"箇条書きの項目が絵文字「{mark[1]}」で始まっています。絵文字を外し、必要なら言葉で書いてください。",
-                    )
+                habits.append([label for opening in items if (label := _emoji(doc, opening))])
+            for habit in habits:
+                # Labels in copied text were reported where the text first stood: a list copied whole is not
+                # reported again, and a list with copied and new items is reported at its first new label (the
+                # engine drops a finding that starts in copied text), still as the whole list, so the count and
+                # the fix cover all its items.
+                fresh = [index for index, label in enumerate(habit) if not in_repeated_text(doc, label.span)]
+                if self.options.report_each_item:
+                    findings.extend(_finding([habit[index]], 0) for index in fresh)
+                elif fresh:
+                    findings.append(_finding(habit, fresh[0]))
+        yield from sorted(findings, key=lambda finding: finding.span.start)
 
     def _maybe_emoji(self, text: str) -> bool:
         return not self.options.disable_emoji_list_items and list_emoji_pattern().search(text) is not None
+
+
+def _finding(labels: list[Label], anchor: int) -> Finding:
+    """One finding for a list's labels of one habit, placed at `labels[anchor]`, the others related."""
+    first = labels[anchor]
+    fix = Fix(tuple(label.edit for label in labels), "unsafe")
+    if first.kind == "絵文字":
+        what = f"絵文字「{first.word}」" if len(labels) == 1 else f"絵文字（{_quoted(labels, first)}）"
+        advice = "絵文字を外し、必要なら言葉で書いてください。"
+    else:
+        kinds = {label.kind for label in labels}
+        separator = first.kind if len(kinds) == 1 else "コロンなどの区切り記号"
+        what = (f"太字のラベル「{first.word}」と{separator}" if len(labels) == 1
+                else f"太字のラベル（{_quoted(labels, first)}）と{separator}")
+        advice = "太字を外すか、ラベルを文に組み込んでください。"
+    items = "箇条書きの項目" if len(labels) == 1 else f"箇条書きの{len(labels)}項目"
+    related = tuple(
+        Related(label.span, f"同じ形のラベル「{label.word}」") for index, label in enumerate(labels) if index != anchor
+    )
+    return Finding(first.span, f"{items}が{what}で始まっているので、{advice}", related, fix)
+
+
+def _quoted(labels: list[Label], first: Label) -> str:
+    words = list(dict.fromkeys([first.word, *(label.word for label in labels)]))
+    shown = "".join(f"「{word}」" for word in words[:_NAMED_LABELS])
+    return shown + ("ほか" if len(words) > _NAMED_LABELS else "")
+
+
+def _bold(doc: Document, opening: ItemOpening) -> Label | None:
+    label = bold_label(opening)
+    if label is None or _captions_sublist(doc, opening, label[0]):
+        return None
+    span, word, separator = label
+    plain = doc.text[span.start : span.end].replace("**", "")
+    return Label(span, word, _SEPARATOR_NAMES.get(separator, "区切り記号"), Edit(span, plain))
+
+
+def _emoji(doc: Document, opening: ItemOpening) -> Label | None:
+    mark = emoji_label(opening, list_emoji_pattern())
+    if mark is None:
+        return None
+    span, emoji = mark
+    end = span.end
+    while end < len(doc.text) and doc.text[end] in " \t":
+        end += 1
+    return Label(span, emoji, "絵文字", Edit(Span(span.start, end), ""))  # the emoji and the space after it
+
+
+def _lists(doc: Document, openings: list[ItemOpening]) -> list[list[ItemOpening]]:
+    """The item openings grouped into the outermost lists they belong to, in order.
+
+    Items belong to one list while they share the marker's indentation and kind (`-`, `*`, `+`,
+    `1.` or `1)`, as CommonMark starts a new list on a new kind) and no top-level block other than a list
+    stands between them. Nested items belong to the list that holds them: labels on every level of an
+    outline are one habit of one list.
+    """
+    lists: list[list[ItemOpening]] = []
+    current: list[ItemOpening] = []
+    outer: tuple[int, str] = (-1, "")  # indentation and marker kind of the current list's own items
+    previous = -1
+    for opening in openings:
+        if previous >= 0 and any(
+            not block.container and block.kind != "list_item" for block in doc.blocks[previous + 1 : opening.block_index]
+        ):
+            current = []
+        previous = opening.block_index
+        marker = opening.text[: opening.body].expandtabs(4)
+        indent = len(marker) - len(marker.lstrip())
+        stripped = marker.strip()
+        kind = stripped[-1] if stripped[:1].isdigit() else stripped
+        if not current or indent < outer[0] or (indent == outer[0] and kind != outer[1]):
+            current = []
+            lists.append(current)
+            outer = (indent, kind)
+        current.append(opening)
+    return lists
 
 
 def _captions_sublist(doc: Document, opening: ItemOpening, label: Span) -> bool:

@@ -1,8 +1,10 @@
 """One driver for every rule's case file (`tests/rules/<rule>.toml`), sqlfluff style.
 
 A case file holds `[[invalid]]` texts with the expected `findings` (line,
-column, optional message part) and `[[valid]]` texts that must give none.
-Each case may set `options` and `path` (for rules that read the file name).
+column, optional message part, the first or every related line, the fix's
+applicability) and `[[valid]]` texts that must give none. Each case may set
+`options`, `path` (for rules that read the file name) and `fixed` (the text
+after every finding's fix is applied).
 The Example / Use instead blocks of every rule's doc are executed too.
 """
 
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from jalint.fixes import apply_edits
 from jalint.registry import all_rules
 from tests.rule_harness import lint_corpus, lint_with, split_posts
 
@@ -59,8 +62,13 @@ def test_case(rule: str, kind: str, index: int, case: dict) -> None:
             assert want["message"] in finding.message
         if "related_line" in want:
             assert [r.location.line for r in finding.related][:1] == [want["related_line"]]
+        if "related_lines" in want:
+            assert [r.location.line for r in finding.related] == want["related_lines"]
         if "fix" in want:
             assert finding.fix is not None and finding.fix.applicability == want["fix"]
+    if "fixed" in case:
+        edits = [edit for finding in found if finding.fix for edit in finding.fix.edits]
+        assert apply_edits(case["text"], edits, "\n") == case["fixed"]
 
 
 def test_every_checking_rule_has_a_case_file() -> None:
