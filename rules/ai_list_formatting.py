@@ -11,7 +11,9 @@ whole from earlier in the post is left to `duplicate-paragraph`.
 Emoji later in an item's text, quotations (list items inside a blockquote),
 labels written without bold (`- 重要: …`) and a bold label that is the whole
 first line of an item with a nested list under it (an outline's parent item,
-`- **モデル選定**:` over `  - 商用API`) are left alone.
+`- **モデル選定**:` over `  - 商用API`) are left alone. Labels that are the whole
+first line of their items over paragraphs stand for headings: the message
+says so and offers a heading.
 
 ## Why it matters
 A list in which every item starts with a bold label and a colon reads like a
@@ -47,7 +49,9 @@ Unsafe fix: it takes the bold off every reported label of the list
 (`- **費用**: …` becomes `- 費用: …`, the preset's natural form) or deletes the
 opening emoji and the space after it. No word is removed, but whether a label
 should stay, become part of the sentence or become a heading is the writer's
-choice, so plain `--fix` leaves it alone.
+choice, so plain `--fix` leaves it alone. A label alone on its line over
+paragraphs gets no fix: without the bold it would be a bare line ending in a
+colon, and turning the item into a heading is the writer's rewrite.
 
 ## textlint
 Replaces `no-ai-list-formatting` (@textlint-ja/textlint-rule-preset-ai-writing).
@@ -101,6 +105,7 @@ class Label(NamedTuple):
     word: str
     kind: str  # the separator's name for bold labels; "絵文字" for emoji
     edit: Edit
+    alone: bool = False  # a bold label with nothing after it on its line: it stands for a heading
 
 
 class AiListFormatting(Rule[Options]):
@@ -149,20 +154,25 @@ class AiListFormatting(Rule[Options]):
 def _finding(labels: list[Label], anchor: int) -> Finding:
     """One finding for a list's labels of one habit, placed at `labels[anchor]`, the others related."""
     first = labels[anchor]
-    fix = Fix(tuple(label.edit for label in labels), "unsafe")
+    items = "箇条書きの項目" if len(labels) == 1 else f"箇条書きの{len(labels)}項目"
+    named = f"「{first.word}」" if len(labels) == 1 else f"（{_quoted(labels, first)}）"
+    related = tuple(
+        Related(label.span, f"同じ形のラベル「{label.word}」") for index, label in enumerate(labels) if index != anchor
+    )
+    if all(label.alone for label in labels):
+        # `- **在庫の管理**:` alone on its line over the item's paragraphs: taking the bold off would leave a bare
+        # line ending in a colon, so the message offers a heading and there is no fix.
+        message = f"{items}が太字のラベル{named}だけの行で始まり、見出しの代わりになっているので、見出しにするか、ラベルを文に組み込んでください。"
+        return Finding(first.span, message, related)
+    fix = Fix(tuple(label.edit for label in labels if not label.alone), "unsafe")
     if first.kind == "絵文字":
-        what = f"絵文字「{first.word}」" if len(labels) == 1 else f"絵文字（{_quoted(labels, first)}）"
+        what = f"絵文字{named}"
         advice = "絵文字を外し、必要なら言葉で書いてください。"
     else:
         kinds = {label.kind for label in labels}
         separator = first.kind if len(kinds) == 1 else "コロンなどの区切り記号"
-        what = (f"太字のラベル「{first.word}」と{separator}" if len(labels) == 1
-                else f"太字のラベル（{_quoted(labels, first)}）と{separator}")
+        what = f"太字のラベル{named}と{separator}"
         advice = "太字を外すか、ラベルを文に組み込んでください。"
-    items = "箇条書きの項目" if len(labels) == 1 else f"箇条書きの{len(labels)}項目"
-    related = tuple(
-        Related(label.span, f"同じ形のラベル「{label.word}」") for index, label in enumerate(labels) if index != anchor
-    )
     return Finding(first.span, f"{items}が{what}で始まっているので、{advice}", related, fix)
 
 
@@ -178,7 +188,8 @@ def _bold(doc: Document, opening: ItemOpening) -> Label | None:
         return None
     span, word, separator = label
     plain = doc.text[span.start : span.end].replace("**", "")
-    return Label(span, word, _SEPARATOR_NAMES.get(separator, "区切り記号"), Edit(span, plain))
+    alone = not opening.text[span.end - opening.line_start :].strip()
+    return Label(span, word, _SEPARATOR_NAMES.get(separator, "区切り記号"), Edit(span, plain), alone)
 
 
 def _emoji(doc: Document, opening: ItemOpening) -> Label | None:
