@@ -23,7 +23,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"(\[)(?!\^)((?:[^\[\]\n]|\[[^\[\]\n]*\])+)(\]\([^)\n]*\)|\]\[[^\[\]\n]*\])")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]+\]")
-_URL = re.compile(r"https?://[^\s<>「」『』（）()、。，！？\"'\[\]]+")
+URL = re.compile(r"https?://[^\s<>「」『』（）()、。，！？\"'\[\]]+")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,3}|~~")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 # Jekyll/Hugo template syntax, kramdown attribute lists and HTML comments are not
@@ -101,7 +101,7 @@ def mask_inline(text: str) -> str:
     for match in _HTML_TAG.finditer(text):
         if free(match.start(), match.end()):
             claim(match.start(), match.end(), MARKUP)
-    for match in _URL.finditer(text):
+    for match in URL.finditer(text):
         if free(match.start(), match.end()):
             claim(match.start(), match.end(), CODE)
     for pattern in (_EMPHASIS, _ESCAPE):

@@ -32,6 +32,10 @@ sentences are the first thing an editor splits.
 - `max` (default 100): the longest sentence allowed, in characters (code points).
 - `skip-patterns` (default none): textlint-style patterns (`/regex/flags` or plain
   text) whose matches are not counted, e.g. `"/（[^）]*）/"` for parenthesised asides.
+- `skip-url-string-link` (default true): URLs the page shows as text (a bare
+  URL, `<https://…>`, a link whose text is its URL) do not count; `false`
+  counts them, as textlint's `skipUrlStringLink: false` does. Link targets
+  never count.
 
 ## Fix safety
 No fix: where to split a sentence is a writer's decision.
@@ -39,8 +43,7 @@ No fix: where to split a sentence is a writer's decision.
 ## textlint
 Replaces `sentence-length` (textlint-rule-sentence-length, in both
 textlint-rule-preset-japanese and textlint-rule-preset-ja-technical-writing).
-Supported options: `max`, `skipPatterns`. `skipUrlStringLink` is always on
-(URLs never count). Deliberate differences: inline code does not count (textlint
+Supported options: `max`, `skipPatterns`, `skipUrlStringLink`. Deliberate differences: inline code does not count (textlint
 counts its text), the text of bold or italic markup is split at 。 like any
 other text (textlint measures `**一文目。二文目。**` as one sentence), a quotation that is a whole
 line counts sentence by sentence, and a name's initials (「T. Rowe」) do not end
@@ -58,6 +61,7 @@ import re
 from collections.abc import Iterator
 
 from jalint.document import Document
+from jalint.inline import MASKS, URL
 from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._prose import ends_open, runs_on, textlint_pattern, visible_length, visible_text
@@ -66,6 +70,7 @@ from jalint.sentences import Sentence
 class Options(RuleOptions):
     max: int = option(100, "Longest sentence allowed, in characters.")
     skip_patterns: tuple[str, ...] = option((), "Text (or /regex/) whose matches do not count.")
+    skip_url_string_link: bool = option(True, "URLs shown as text (bare, or a link's text) do not count.")
 
 
 # One Markdown link (inline, reference or autolink) and nothing else, optionally bold or italic.
@@ -88,7 +93,7 @@ class LongSentence(Rule[Options]):
     scope = "document"
     severity = "warning"
     textlint = ("sentence-length",)
-    textlint_options = {"max": "max", "skipPatterns": "skip-patterns"}
+    textlint_options = {"max": "max", "skipPatterns": "skip-patterns", "skipUrlStringLink": "skip-url-string-link"}
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
@@ -96,6 +101,8 @@ class LongSentence(Rule[Options]):
             if doc.blocks[run[0].block_index].container == "blockquote":
                 continue
             length = _rendered_length(run)
+            if not self.options.skip_url_string_link:
+                length += sum(_shown_url_length(doc, sentence) for sentence in run)
             if length <= self.options.max or _only_a_link(doc, run[0].block_index):
                 continue
             if self.options.skip_patterns:
@@ -110,6 +117,25 @@ class LongSentence(Rule[Options]):
             else:
                 message = f"1文が{length}文字あり、上限の{self.options.max}文字を超えています。文を分けるか言葉を削ってください。"
             yield Finding(Span(_start(doc, run[0]), run[-1].span.end), message)
+
+
+_EDGE = frozenset(MASKS) | {" ", "\t"}  # what may stand between a sentence's span and a link beside it
+
+
+def _shown_url_length(doc: Document, sentence: Sentence) -> int:
+    """Characters of the URLs the page shows in a sentence (bare, `<…>` or a link's text), not link targets.
+
+    A sentence's span leaves out markup at its edges, where a link often stands
+    (「詳細は [https://…](https://…)」), so the span is widened over the masked
+    text (and spaces) on both sides first.
+    """
+    masked, start, end = doc.masked, sentence.span.start, sentence.span.end
+    while start > 0 and masked[start - 1] in _EDGE:
+        start -= 1
+    while end < len(masked) and masked[end] in _EDGE:
+        end += 1
+    text = doc.text[start:end]
+    return sum(len(match.group()) for match in URL.finditer(text) if not text.endswith("](", 0, match.start()))
 
 
 def _start(doc: Document, sentence: Sentence) -> int:

@@ -8,7 +8,8 @@ Both the body and the front matter are checked for:
   譁・ｭ怜喧縺) or as Latin-1/CP1252 (cafÃ©, â€™, ã‚¢);
 - text that is not in Unicode NFC: a kana followed by the combining (han)dakuten
   U+3099/U+309A (か + U+3099 instead of が), or a Latin letter with a separate
-  combining accent;
+  combining accent; and a kana followed by the spacing marks ゛ or ゜
+  (U+309B/U+309C) where one composed kana exists (「ホ゜ケット」 for ポケット);
 - control characters other than tab, line feed and carriage return (C0, DEL, C1);
 - invisible format characters: U+200B ZERO WIDTH SPACE, U+200C, U+200D (except
   inside emoji sequences such as 👨‍👩‍👧 and in scripts that need them),
@@ -44,14 +45,20 @@ front-matter values without anyone seeing why.
 
 ## Options
 - `invisible` (default true): report zero-width and bidirectional control characters.
-- `normalization` (default true): report text that is not in NFC (combining marks).
+- `normalization` (default true): report text that is not in NFC (combining marks)
+  and kana written with a spacing ゛/゜.
 - `allowed-characters` (default `()`): characters never reported, as literal
   characters or `U+XXXX` code points (e.g. `["U+200B"]` for a site that uses
   zero-width spaces as line-break hints).
+- `check-code` (default false): report control characters inside code blocks
+  and inline code too (the other checks always skip code).
+- `check-image` (default true): report control characters in an image's alt
+  text and title (`![alt](url "title")`).
 
 ## Fix safety
 Safe for non-NFC text (the span is replaced by its NFC form, which looks the
-same) and for zero-width characters (deleted). Unsafe for bidirectional
+same) and for zero-width characters (deleted). Unsafe for a spacing ゛/゜ (joined
+to its kana: the text looks slightly different), bidirectional
 controls, control characters (deleted) and Latin-1 mojibake (replaced by the
 re-decoded text, which is almost always right but changes visible text). No
 fix for U+FFFD and Shift_JIS mojibake: the lost bytes cannot be recovered.
@@ -64,14 +71,14 @@ and the last two are also in textlint-rule-preset-japanese):
 `no-nfd` (textlint-rule-no-nfd), `no-zero-width-spaces`
 (textlint-rule-no-zero-width-spaces) and `no-invalid-control-character`
 (@textlint-rule/textlint-rule-no-invalid-control-character). The last
-one's `allow` option corresponds to `allowed-characters`; code is skipped,
-as with its default `checkCode: false`. It covers more than they do: mojibake, U+FFFD, the
+one's options `allow`, `checkCode` and `checkImage` correspond to
+`allowed-characters`, `check-code` and `check-image`. It covers more than they do: mojibake, U+FFFD, the
 other invisible characters, decomposed Latin accents and the front matter.
 Deliberate differences: a kana with a combining voiced mark is reported in
 link text, emphasis and blockquotes too (`no-nfd` skips them); a spacing
-voiced mark ゛ or ゜ (U+309B/U+309C) written after a kana (「ホ゜ケット」) is
-not reported, since it is a visible character that may be meant (`no-nfd`
-reports it and joins it to the kana); bidirectional controls are left alone
+voiced mark after a kana that has no voiced form (「ア゛」) is left alone, and
+the fix that joins a spacing mark to its kana is unsafe (`no-nfd`'s is
+applied by `--fix`); bidirectional controls are left alone
 on lines with right-to-left script; a run of the same invisible or control
 character is one finding, not one per character.
 """
@@ -94,6 +101,8 @@ class Options(RuleOptions):
     invisible: bool = option(True, "Report zero-width and bidirectional control characters.")
     normalization: bool = option(True, "Report text that is not in Unicode NFC (combining marks).")
     allowed_characters: tuple[str, ...] = option((), "Characters (or U+XXXX) never reported.")
+    check_code: bool = option(False, "Report control characters inside code blocks and inline code too.")
+    check_image: bool = option(True, "Report control characters in an image's alt text and title.")
 
 
 class Problem(NamedTuple):
@@ -103,6 +112,7 @@ class Problem(NamedTuple):
     message: str
     fix: Fix | None
     priority: int
+    control: bool = False  # a control character (the one kind `check-image` and `check-code` are about)
 
 
 # -- character names -----------------------------------------------------------
@@ -145,7 +155,8 @@ class Mojibake(Rule[Options]):
     severity = "error"
     fix_safety = "safe"
     textlint = ("no-nfd", "no-zero-width-spaces", "no-invalid-control-character")
-    textlint_options = {"allow": "allowed-characters"}  # no-invalid-control-character's list of characters
+    # no-invalid-control-character's options (no-nfd and no-zero-width-spaces have none)
+    textlint_options = {"allow": "allowed-characters", "checkCode": "check-code", "checkImage": "check-image"}
     Options = Options
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
@@ -162,6 +173,13 @@ class Mojibake(Rule[Options]):
                 problems += _invisible_characters(text, start)
             if self.options.normalization:
                 problems += _non_nfc(text, start)
+                problems += _spacing_voiced_marks(text, start)
+        if self.options.check_code:
+            for span in skipped:
+                problems += _control_characters(doc.text[span.start : span.end], span.start)
+        if not self.options.check_image:
+            images = [Span(m.start(), m.end()) for m in _IMAGE.finditer(doc.text)]
+            problems = [p for p in problems if not (p.control and _inside_any(p.span, images))]
         for problem in _strongest(problems):
             if not set(doc.text[problem.span.start : problem.span.end]) <= allowed:
                 yield Finding(problem.span, problem.message, fix=problem.fix)
@@ -222,13 +240,21 @@ def _replacement_characters(text: str, base: int) -> list[Problem]:
     return problems
 
 
+# An inline image with its alt text and optional title: `![alt](url "title")`.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+
+
+def _inside_any(span: Span, spans: list[Span]) -> bool:
+    return any(span.overlaps(other) for other in spans)
+
+
 def _control_characters(text: str, base: int) -> list[Problem]:
     problems = []
     for match in _CONTROL_RUN.finditer(text):
         span = Span(base + match.start(), base + match.end())
         names = "、".join(_code_point(ch) for ch in dict.fromkeys(match.group()))
         message = f"制御文字 {names} があります。表示されない文字なので削除してください。"
-        problems.append(Problem(span, message, Fix.delete(span, "unsafe"), 4))
+        problems.append(Problem(span, message, Fix.delete(span, "unsafe"), 4, control=True))
     return problems
 
 
@@ -305,6 +331,34 @@ def _non_nfc(text: str, base: int) -> list[Problem]:
             )
             problems.append(Problem(span, message, Fix.replace(span, composed, "safe"), 6))
         i = end
+    return problems
+
+
+# A kana followed by a spacing (han)dakuten, ゛ U+309B or ゜ U+309C, standing for the combining one.
+_SPACING_MARK = re.compile("([\u3041-\u3096\u309d\u30a1-\u30fa\u30fd])([\u309b\u309c])")
+_COMBINING_FOR = {"\u309b": "\u3099", "\u309c": "\u309a"}
+
+
+def _spacing_voiced_marks(text: str, base: int) -> list[Problem]:
+    """A kana written with a separate spacing ゛/゜ where one composed kana exists (ホ゜ → ポ).
+
+    Old input methods and some converters write the mark as a character of its
+    own; it looks almost right but the word is not the word (search, sorting and
+    duplicate detection miss it). A mark after a kana that has no voiced form
+    (ア゛) is left alone: nothing composes, and it is written on purpose.
+    """
+    if "\u309b" not in text and "\u309c" not in text:
+        return []
+    problems = []
+    for match in _SPACING_MARK.finditer(text):
+        kana, mark = match.groups()
+        composed = unicodedata.normalize("NFC", kana + _COMBINING_FOR[mark])
+        if len(composed) != 1:
+            continue
+        span = Span(base + match.start(), base + match.end())
+        name = "濁点" if mark == "\u309b" else "半濁点"
+        message = f"「{kana}{mark}」は{name}が別の文字になっているので、1文字の「{composed}」に直してください。"
+        problems.append(Problem(span, message, Fix.replace(span, composed, "unsafe"), 6))
     return problems
 
 

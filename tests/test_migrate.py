@@ -148,3 +148,9 @@ def test_redundant_expression_dict_options_become_disable_and_allows():
         "dictOptions": {"dict1": {"disabled": True}, "dict5": {"allows": ["/^テストを行う/"]}}}}})
     assert data["rules"]["redundant-expression"]["disable"] == ["dict1"]
     assert data["rules"]["redundant-expression"]["allows"] == ["/^テストを行う/"]
+
+
+def test_control_character_options_reach_mojibake():
+    data, text = _migrated({"rules": {"no-invalid-control-character": {"checkCode": True, "checkImage": False}}})
+    assert data["rules"]["mojibake"] == {"check-code": True, "check-image": False}
+    assert "no equivalent" not in text

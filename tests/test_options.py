@@ -61,5 +61,5 @@ def test_immutable_equal_hashable_and_repr_like_a_dataclass() -> None:
 def test_every_rule_declares_its_options_this_way() -> None:
     rule = rule_class("long-sentence")
     assert issubclass(rule.Options, RuleOptions)
-    assert repr(rule.Options()) == "Options(max=100, skip_patterns=())"
-    assert set(rule.option_fields()) == {"max", "skip-patterns"}
+    assert repr(rule.Options()) == "Options(max=100, skip_patterns=(), skip_url_string_link=True)"
+    assert set(rule.option_fields()) == {"max", "skip-patterns", "skip-url-string-link"}
