@@ -27,6 +27,40 @@ _TEXTLINT_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
 GENERIC_ACRONYMS = ("AI", "IT", "DX", "IoT", "LLM", "API", "GPU", "CPU", "NPU", "SaaS")
 
 
+def sentences_read_as_one(doc: Document, sentence: Sentence, separators: frozenset[str]) -> list[Sentence]:
+    """The prose sentences a rule reads as one when only `separators` end a sentence, starting at `sentence`.
+
+    jalint splits at every one of 。．！？!?; textlint rules take the list of
+    characters that end a sentence as an option (max-ten's `kuten`,
+    no-doubled-joshi's `separatorCharacters`, …), and a narrower list joins the
+    sentences between: with only 。, 「A．B．」 is one sentence. The run starts at
+    `sentence` and takes the following sentences of the same block while the one
+    before ends with a character not in `separators`. [] when `sentence`
+    continues a run an earlier sentence starts (the rule read it there).
+    """
+    key = "read-as-one:" + "".join(sorted(separators))
+    runs = doc.memo(key, lambda d: _runs_read_as_one(d, separators))
+    return runs.get(sentence.span.start, [])
+
+
+def _runs_read_as_one(doc: Document, separators: frozenset[str]) -> dict[int, list[Sentence]]:
+    runs: dict[int, list[Sentence]] = {}
+    current: list[Sentence] = []
+    for sentence in doc.prose_sentences:
+        if current and current[-1].block_index == sentence.block_index and _last_mark(current[-1]) not in separators:
+            current.append(sentence)
+            continue
+        current = [sentence]
+        runs[sentence.span.start] = current
+    return runs
+
+
+def _last_mark(sentence: Sentence) -> str:
+    """The terminator that ends a sentence ("" for one that stops without one), closing brackets skipped."""
+    tail = sentence.text.rstrip(" \t\r\n\u3000" + MASKS + "".join(CLOSERS))
+    return tail[-1] if tail and tail[-1] in TERMINATORS else ""
+
+
 def readable_sentences(doc: Document) -> Iterator[Sentence]:
     """Headings, then the prose sentences, outside blockquotes (quotations are not the author's words)."""
     for sentence in [*doc.heading_sentences, *doc.prose_sentences]:

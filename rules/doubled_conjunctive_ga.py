@@ -24,7 +24,10 @@ editors split such sentences first.
 ```
 
 ## Options
-None.
+- `separator-chars` (default `。 ． ！ ？ ! ?`): the characters that end a
+  sentence, also inside brackets. A list without some of jalint's sentence ends
+  reads the sentences between as one: with `["。"]`,
+  「…したが，…なかった．…なかったが，…」 is one sentence with two が.
 
 ## Fix safety
 No fix: where to split the sentence, and which relation the second が meant,
@@ -33,9 +36,11 @@ is the writer's decision.
 ## textlint
 Replaces `no-doubled-conjunctive-particle-ga`
 (textlint-rule-no-doubled-conjunctive-particle-ga, in
-textlint-rule-preset-ja-technical-writing). It has no options. Like upstream,
-the finding points at the first が, a sentence is split again at 。！？ inside
-brackets, and blockquotes are skipped. Deliberate differences (precision):
+textlint-rule-preset-ja-technical-writing). Supported option: `separatorChars`
+(upstream's default leaves out ．, which jalint's includes: a Japanese text
+that ends sentences with ． is read as upstream reads it only with that option).
+Like upstream, the finding points at the first が, a sentence is split again at
+its separators inside brackets, and blockquotes are skipped. Deliberate differences (precision):
 が inside 「」『』 quotations and the 〜ようが〜ようが idiom are not counted.
 """
 
@@ -45,17 +50,20 @@ from collections.abc import Iterator
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Rule
-from jalint.rules._prose import visible_text
-from jalint.sentences import Sentence
+from jalint.rule import Finding, option, Rule, RuleOptions
+from jalint.rules._prose import sentences_read_as_one, visible_text
+from jalint.sentences import Sentence, TERMINATORS
 from jalint.tokens import Token
 
 _QUOTE_OPEN = frozenset("「『")
 _QUOTE_CLOSE = frozenset("」』")
-_SEPARATORS = frozenset({"。", "．", "！", "？", "!", "?"})
 
 
-class DoubledConjunctiveGa(Rule):
+class Options(RuleOptions):
+    separator_chars: tuple[str, ...] = option(("。", "．", "！", "？", "!", "?"), "Characters that end a sentence.")
+
+
+class DoubledConjunctiveGa(Rule[Options]):
     name = "doubled-conjunctive-ga"
     category = "style"
     quiet_in_repeated_text = True
@@ -64,13 +72,17 @@ class DoubledConjunctiveGa(Rule):
     needs_tokens = True
     fix_safety = "none"
     textlint = ("no-doubled-conjunctive-particle-ga",)
+    textlint_options = {"separatorChars": "separator-chars"}
+    Options = Options
 
     def check(self, sentence: Sentence, doc: Document) -> Iterator[Finding]:
-        if sentence.text.count("が") < 2:
+        separators = frozenset(self.options.separator_chars)
+        run = [sentence] if TERMINATORS <= separators else sentences_read_as_one(doc, sentence, separators)
+        if sum(part.text.count("が") for part in run) < 2:
             return
         if doc.blocks[sentence.block_index].container == "blockquote":
             return
-        for group in _clauses(doc.sentence_tokens(sentence)):
+        for group in _clauses([token for part in run for token in doc.sentence_tokens(part)], separators):
             if len(group) < 2:
                 continue
             first, second = group[0], group[1]
@@ -81,8 +93,8 @@ class DoubledConjunctiveGa(Rule):
             )
 
 
-def _clauses(tokens: list[Token]) -> list[list[tuple[str, Span]]]:
-    """Conjunctive が particles per sentence piece (split again at 。！？ inside brackets)."""
+def _clauses(tokens: list[Token], separators: frozenset[str]) -> list[list[tuple[str, Span]]]:
+    """Conjunctive が particles per sentence piece (split again at the separators inside brackets)."""
     groups: list[list[tuple[str, Span]]] = [[]]
     depth = 0
     for i, token in enumerate(tokens):
@@ -91,7 +103,7 @@ def _clauses(tokens: list[Token]) -> list[list[tuple[str, Span]]]:
             depth += 1
         elif surface in _QUOTE_CLOSE:
             depth = max(0, depth - 1)
-        elif surface in _SEPARATORS:
+        elif surface in separators:
             groups.append([])
         elif (
             depth == 0

@@ -87,7 +87,9 @@ or splitting the sentence reads better.
   goal, still never pair).
 - `allow` (default none): particles never reported, e.g. `["も", "や"]`.
 - `separator-characters` (default `. ． 。 ? ! ？ ！`): characters that end a
-  sentence inside quotes and so separate particles.
+  sentence (also inside quotes) and so separate particles; a list without
+  some of jalint's sentence ends (。．！？!?) reads the sentences between as
+  one: with `["。"]`, 「これはペンです．これは鉛筆です．」 is one sentence.
 - `comma-characters` (default `、 ，`): characters that separate particles
   like a 読点.
 
@@ -148,8 +150,8 @@ from functools import lru_cache
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Related, Rule, RuleOptions
-from jalint.rules._prose import load_data
-from jalint.sentences import Sentence
+from jalint.rules._prose import load_data, sentences_read_as_one
+from jalint.sentences import Sentence, TERMINATORS
 from jalint.tokens import Token
 
 
@@ -158,7 +160,7 @@ class Options(RuleOptions):
     strict: bool = option(False, "Also report the accepted uses (の, を, て, parallel particles, clauses).")
     allow: tuple[str, ...] = option((), "Particles never reported, e.g. も or や.")
     separator_characters: tuple[str, ...] = option(
-        (".", "．", "。", "?", "!", "？", "！"), "Characters that end a sentence inside quotes."
+        (".", "．", "。", "?", "!", "？", "！"), "Characters that end a sentence (also inside quotes)."
     )
     comma_characters: tuple[str, ...] = option(("、", "，"), "Characters that separate particles like a 読点.")
 
@@ -623,8 +625,12 @@ class DoubledParticle(Rule[Options]):
     def check(self, sentence: Sentence, doc: Document) -> Iterator[Finding]:
         if doc.blocks[sentence.block_index].container == "blockquote":
             return
-        tokens = doc.sentence_tokens(sentence)
         options = self.options
+        if TERMINATORS <= set(options.separator_characters):
+            tokens = doc.sentence_tokens(sentence)
+        else:  # fewer characters end a sentence than jalint splits at: read the sentences between as one
+            run = sentences_read_as_one(doc, sentence, frozenset(options.separator_characters))
+            tokens = [token for part in run for token in doc.sentence_tokens(part)]
         surfaces, firsts, lasts, compound = _units(tokens, *_spacers(options))
         interval = options.min_interval
         if interval == 1:  # the default: only neighbours can pair, found at C speed

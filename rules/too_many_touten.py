@@ -30,7 +30,9 @@ would end the sentence and start a new one.
 - `max` (default 3): the most 読点 allowed in one sentence.
 - `strict` (default false): count 読点 between nouns too.
 - `touten` (default `、`): the character counted as 読点 (e.g. `，`).
-- `kuten` (default `。`): the character that ends a sentence (e.g. `．`).
+- `kuten` (default `。`): the character that ends a sentence (e.g. `．`); with
+  another kuten, 。 no longer ends one (only the kuten and ！？ do), as upstream
+  reads it.
 - `prefixed-list-items` (default false): read a 読点 before a noun with a prefix
   (「低遅延、高効率、低消費電力」) as a list separator. UniDic and IPADIC both tag
   高/低/非 as prefixes, so upstream counts these 読点; this is the better
@@ -72,6 +74,7 @@ from collections.abc import Iterator
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
+from jalint.rules._prose import sentences_read_as_one
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
@@ -149,9 +152,14 @@ class TooManyTouten(Rule[Options]):
 
     def check(self, sentence: Sentence, doc: Document) -> Iterator[Finding]:
         touten, limit = self.options.touten, self.options.max
-        if sentence.text.count(touten) <= limit or doc.blocks[sentence.block_index].container == "blockquote":
+        run = [sentence]
+        if self.options.kuten != "。":  # only that kuten (and ！？) ends a sentence: 。 no longer does
+            run = sentences_read_as_one(doc, sentence, _RESETS | {self.options.kuten})
+            if not run:
+                return
+        if sum(s.text.count(touten) for s in run) <= limit or doc.blocks[sentence.block_index].container == "blockquote":
             return
-        tokens = doc.sentence_tokens(sentence)
+        tokens = [token for s in run for token in doc.sentence_tokens(s)]
         resets = _RESETS | {self.options.kuten}
         counted: list[list[Token]] = [[]]  # counted 読点 per stretch between resets
         for index, token in enumerate(tokens):
