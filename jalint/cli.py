@@ -407,6 +407,9 @@ def rules_command(output_format: str) -> None:
         data = [
             {"name": r.name, "category": r.category, "severity": r.severity, "fix": r.fix_safety,
              "enabled_by_default": r.enabled_by_default, "textlint": list(r.textlint),
+             "textlint_options": r.textlint_option_map(),
+             "options": [{"name": name, "default": field.default, "help": field.help}
+                         for name, field in r.option_fields().items()],
              "quiet_in_repeated_text": r.quiet_in_repeated_text, "summary": r.summary()}
             for r in rules.values()
         ]
@@ -454,6 +457,8 @@ def explain(rule: str) -> None:
                f"{' · disabled by default' if not entry.enabled_by_default else ''}")
     if entry.textlint:
         click.echo(f"replaces textlint: {', '.join(entry.textlint)}")
+        supported = ", ".join(f"{key} → {' + '.join(values)}" for key, values in (entry.textlint_options or {}).items())
+        click.echo(f"textlint options supported: {supported or 'none'}")
     if entry.quiet_in_repeated_text:
         click.echo("quiet in repeated text: a copied paragraph, a sentence a merged paragraph repeats or a sentence "
                    "that repeats an earlier one word for word is left to duplicate-paragraph (or duplicate-sentence), "

@@ -43,6 +43,7 @@ class IndexEntry(NamedTuple):
     enabled_by_default: bool
     textlint: tuple[str, ...] = ()
     quiet_in_repeated_text: bool = False
+    textlint_options: dict[str, list[str]] | None = None  # textlint option -> this rule's option(s)
 
     def doc(self) -> str:
         """The rule's Markdown documentation: its module's docstring, read from the source (see `Rule.doc`)."""
@@ -141,6 +142,7 @@ def build_index() -> dict[str, dict[str, Any]]:
             "enabled_by_default": rule.enabled_by_default,
             "textlint": list(rule.textlint),
             "quiet_in_repeated_text": rule.quiet_in_repeated_text,
+            "textlint_options": rule.textlint_option_map(),
         }
         for name, rule in all_rules().items()
     }

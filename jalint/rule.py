@@ -104,6 +104,8 @@ class Rule(Generic[OptionsT]):
     textlint: ClassVar[tuple[str, ...]] = ()
     # textlint option name (camelCase) -> this rule's option name (kebab-case), for `migrate`.
     textlint_options: ClassVar[dict[str, str]] = {}
+    # textlint options whose shape differs, which `translate_textlint_option` turns into these options.
+    textlint_structured_options: ClassVar[dict[str, tuple[str, ...]]] = {}
     Options: ClassVar[type] = NoOptions
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -124,6 +126,13 @@ class Rule(Generic[OptionsT]):
         `dictOptions`) overrides this.
         """
         return None
+
+    @classmethod
+    def textlint_option_map(cls) -> dict[str, list[str]]:
+        """Every textlint option this rule supports, with the option(s) of this rule it becomes."""
+        mapping = {key: [value] for key, value in cls.textlint_options.items()}
+        mapping.update({key: list(values) for key, values in cls.textlint_structured_options.items()})
+        return mapping
 
     def check(self, node: Any, doc: Any) -> Iterator[Finding]:
         return iter(())

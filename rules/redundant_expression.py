@@ -190,6 +190,7 @@ class RedundantExpression(Rule[Options]):
     fix_safety = "unsafe"
     textlint = ("ja-no-redundant-expression",)
     textlint_options: dict[str, str] = {}
+    textlint_structured_options = {"dictOptions": ("disable", "allows")}
     Options = Options
 
     @classmethod

@@ -727,10 +727,14 @@ def test_rules_json(run):
     assert [item["name"] for item in items] == list(all_rules())
     for item in items:
         assert set(item) == {"name", "category", "severity", "fix", "enabled_by_default", "textlint",
-                             "quiet_in_repeated_text", "summary"}
+                             "textlint_options", "options", "quiet_in_repeated_text", "summary"}
         assert item["summary"]
+        # every textlint option maps onto options the rule has
+        names = {option["name"] for option in item["options"]}
+        assert {target for targets in item["textlint_options"].values() for target in targets} <= names
     duplicate = next(item for item in items if item["name"] == "duplicate-paragraph")
-    assert duplicate == {
+    assert duplicate["textlint"] == [] and duplicate["textlint_options"] == {}
+    assert {k: v for k, v in duplicate.items() if k not in ("options", "textlint_options")} == {
         "name": "duplicate-paragraph",
         "category": "structure",
         "severity": "error",
@@ -740,7 +744,21 @@ def test_rules_json(run):
         "quiet_in_repeated_text": False,
         "summary": all_rules()["duplicate-paragraph"].summary(),
     }
-    assert next(item for item in items if item["name"] == "redundant-expression")["quiet_in_repeated_text"] is True
+    redundant = next(item for item in items if item["name"] == "redundant-expression")
+    assert redundant["quiet_in_repeated_text"] is True
+    assert redundant["textlint_options"] == {"dictOptions": ["disable", "allows"]}
+    long_sentence = next(item for item in items if item["name"] == "long-sentence")
+    assert long_sentence["textlint_options"] == {
+        "max": ["max"], "skipPatterns": ["skip-patterns"], "skipUrlStringLink": ["skip-url-string-link"],
+    }
+    assert long_sentence["options"][0] == {"name": "max", "default": 100, "help": "Longest sentence allowed, in characters."}
+
+
+def test_explain_names_the_textlint_options_it_supports(run):
+    result = run("explain", "too-many-touten")
+    assert "replaces textlint: max-ten\ntextlint options supported: max → max, strict → strict, touten → touten, kuten → kuten\n" in result.stdout
+    assert "textlint options supported: none" in run("explain", "ra-nuki").stdout
+    assert "textlint options supported" not in run("explain", "duplicate-paragraph").stdout
 
 
 def test_rules_markdown(run):
