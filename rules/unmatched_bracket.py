@@ -7,12 +7,16 @@ double quote. Paragraphs and list items are
 checked; code, URLs, link text and targets, HTML, headings, tables and
 quotations in a blockquote are not.
 
-A paragraph that stops in the middle of a 「…」 or （…） at its very end, or
-that a 「 or （ opens and that stops without finishing its sentence (a quotation
-or aside cut off with the paragraph), is left to `truncated-paragraph` and
-`truncated-document`, which report the cut. A bracket in text the post already
-said (a copied paragraph or fragment) is reported at its first place only: the
-copy is duplicate-paragraph's, and its fix is deleting it.
+A paragraph that stops without finishing its sentence while a 「 or （ in it is
+still open (a quotation or aside cut off with the paragraph) is left to
+`truncated-paragraph` and `truncated-document`, which report the cut; so is the
+」 that closes it in one of the next two paragraphs. A quotation opened in one
+paragraph and closed in the next or the one after (its first part ends with
+？ or 。, so nothing looks cut) is one finding, at the closer, naming the
+paragraph where it opened: the text was split or something was spliced in
+between. A bracket in text the post already said (a copied paragraph or
+fragment) is reported at its first place only: the copy is
+duplicate-paragraph's, and its fix is deleting it.
 
 ## Why it matters
 A bracket left open makes the reader look for where the quotation or the
@@ -41,10 +45,11 @@ in textlint-rule-preset-ja-technical-writing). No options upstream. Like
 upstream, pairs are matched within a paragraph (upstream's sentences never
 end inside an open bracket), an interleaved 「（」） is accepted, and code,
 link text, blockquotes and HTML comments are skipped. Deliberate differences:
-- a paragraph that ends inside an open 「 or （ without finishing its sentence
-  is the truncation rules' finding, not this one's (upstream reports the
-  bracket); a stray 」 in the next paragraph, closing that cut quotation, is
-  not reported either;
+- a paragraph that ends without finishing its sentence while a 「 or （ is
+  open is the truncation rules' finding, not this one's (upstream reports the
+  bracket); the 」 that closes that cut quotation in one of the next two
+  paragraphs is not reported either, and a quotation split across paragraphs
+  is one finding at its closer (upstream reports the opener alone);
 - brackets of the same kind nest: in 「A「B」 the first 「 is unclosed
   (upstream ignores the inner 「 and pairs the 」 with the first);
 - a stray closing 」 or 』 is reported (upstream reports only unclosed
@@ -57,11 +62,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.inline import MASKS
 from jalint.positions import Span
-from jalint.rule import Finding, Rule
+from jalint.rule import Finding, Related, Rule
 from jalint.rules._counting import inside, skipped_spans
 
 PAIRS = {
@@ -74,6 +80,17 @@ _SIGNIFICANT = frozenset(PAIRS) | frozenset(_CLOSERS) | {'"'}
 _SIGNIFICANT_RE = re.compile("[" + re.escape("".join(sorted(_SIGNIFICANT))) + "]")
 _TERMINATORS = "。．！？!?"
 _CUT_OFF_OPENERS = frozenset("「（")  # what the truncation rules recognise at a paragraph's end
+# Paragraphs an opener left open may wait for its closer: the next one, or the one after a paragraph spliced in.
+_WAIT = 2
+
+
+class _Open(NamedTuple):
+    """An opener still open at the end of its paragraph, not reported yet: a later paragraph may close it."""
+
+    char: str
+    offset: int  # in the file
+    cut: bool  # its paragraph stops mid-sentence with it open: the truncation rules report the cut
+    waited: int = 0  # paragraphs since its own
 
 
 class UnmatchedBracket(Rule):
@@ -85,34 +102,73 @@ class UnmatchedBracket(Rule):
     textlint = ("no-unmatched-pair",)
 
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
-        carried: list[str] = []  # brackets left open by a cut-off paragraph just before
+        waiting: list[_Open] = []  # openers finished paragraphs left open, kept for a closer in the next ones
         quotes = [block.span for block in doc.blocks if block.kind == "blockquote"]
         for block in doc.blocks:
             quoted = block.container == "blockquote" or any(q.contains(block.span) for q in quotes)
             if block.kind != "paragraph" or block.content is None or quoted:
                 if block.kind not in ("list_item", "blockquote"):  # containers come before their paragraphs
-                    carried = []
+                    yield from _unclosed(doc, waiting)
+                    waiting = []
                 continue
             span = block.content
             text = doc.masked[span.start : span.end]
-            if not _SIGNIFICANT.intersection(text):
-                carried = []
-                continue
-            skipped = skipped_spans(doc.text[span.start : span.end], emphasis=False)
-            findings, carried = _unmatched(text, span.start, skipped, carried)
-            yield from findings
+            waiting = [o._replace(waited=o.waited + 1) for o in waiting]
+            yield from _unclosed(doc, [o for o in waiting if o.waited > _WAIT])
+            waiting = [o for o in waiting if o.waited <= _WAIT]
+            if _SIGNIFICANT.intersection(text):
+                skipped = skipped_spans(doc.text[span.start : span.end], emphasis=False)
+                opens, strays = _unmatched(text, span.start, skipped)
+                for char, offset in strays:
+                    at = next((k for k in range(len(waiting) - 1, -1, -1) if PAIRS[waiting[k].char] == char), None)
+                    if at is None:
+                        yield _stray(char, offset)
+                    else:
+                        opened = waiting.pop(at)
+                        if not opened.cut:  # a cut quotation closing later is the cut's finding, not this one's
+                            yield _split(doc, opened, char, offset)
+                waiting += opens
+        yield from _unclosed(doc, waiting)
 
 
-def _unmatched(
-    text: str, base: int, skipped: list[tuple[int, int]], carried: list[str]
-) -> tuple[list[Finding], list[str]]:
-    """Findings for one paragraph, and the brackets its cut-off end leaves open for the next one.
+def _unclosed(doc: Document, openers: list[_Open]) -> Iterator[Finding]:
+    for opened in openers:
+        if opened.cut:
+            continue
+        close = PAIRS.get(opened.char, '"')
+        yield Finding(
+            Span(opened.offset, opened.offset + 1),
+            f"「{opened.char}」が閉じていません。対応する「{close}」を補うか、不要な「{opened.char}」を削除してください。",
+        )
 
-    A paragraph cut in the middle of 「…」 and continued in the next paragraph
-    is one problem, the cut, which the truncation rules report: the brackets
-    it leaves open are `carried` into the next paragraph and close there silently.
+
+def _stray(char: str, offset: int) -> Finding:
+    opener = _CLOSERS[char]
+    return Finding(
+        Span(offset, offset + 1),
+        f"閉じかっこ「{char}」に対応する「{opener}」がありません。「{opener}」を補うか、「{char}」を削除してください。",
+    )
+
+
+def _split(doc: Document, opened: _Open, char: str, offset: int) -> Finding:
+    """A closer that answers an opener of an earlier paragraph: the text was split (or spliced) in between."""
+    line = doc.lines.line_of(opened.offset)
+    return Finding(
+        Span(offset, offset + 1),
+        f"閉じかっこ「{char}」は{line} 行目の段落で開いた「{opened.char}」を閉じていますが、間で段落が切れているので、"
+        "二つをつなげるか、間に入った文を削除してください。",
+        related=(Related(Span(opened.offset, opened.offset + 1), f"開いたままの「{opened.char}」"),),
+    )
+
+
+def _unmatched(text: str, base: int, skipped: list[tuple[int, int]]) -> tuple[list[_Open], list[tuple[str, int]]]:
+    """One paragraph: the openers it leaves open and its stray closers (file offsets).
+
+    A paragraph cut in the middle of 「…」 (or in a quotation it holds) and
+    continued later is one problem, the cut, which the truncation rules report:
+    its open 「 and （ are marked `cut`, and close later silently or not at all.
     """
-    open_: list[tuple[str, int]] = [(ch, -1) for ch in carried]  # (opener, offset), innermost last
+    open_: list[tuple[str, int]] = []  # (opener, offset), innermost last
     strays: list[tuple[str, int]] = []
     for match in _SIGNIFICANT_RE.finditer(text):
         i, ch = match.start(), match.group()
@@ -132,23 +188,9 @@ def _unmatched(
             if at is not None:
                 del open_[at]
             elif ch in _REPORTED_STRAYS:
-                strays.append((ch, i))
-    cut_from = _cut_off_tail(text)
-    findings: list[Finding] = []
-    left_open: list[str] = []
-    for ch, i in sorted(open_ + strays, key=lambda item: item[1]):
-        if i < 0:
-            continue  # carried from the previous paragraph and not closed here either
-        if ch in _CLOSERS:
-            message = f"閉じかっこ「{ch}」に対応する「{_CLOSERS[ch]}」がありません。「{_CLOSERS[ch]}」を補うか、「{ch}」を削除してください。"
-        elif cut_from is not None and ch in _CUT_OFF_OPENERS and (i >= cut_from or not text[:i].strip(MASKS + " \t　")):
-            left_open.append(ch)  # the paragraph is cut off here: the truncation rules report it
-            continue
-        else:
-            close = PAIRS.get(ch, '"')
-            message = f"「{ch}」が閉じていません。対応する「{close}」を補うか、不要な「{ch}」を削除してください。"
-        findings.append(Finding(Span(base + i, base + i + 1), message))
-    return findings, left_open
+                strays.append((ch, base + i))
+    cut = _cut_off_tail(text) is not None
+    return [_Open(ch, base + i, cut and ch in _CUT_OFF_OPENERS) for ch, i in open_], strays
 
 
 def _cut_off_tail(text: str) -> int | None:
