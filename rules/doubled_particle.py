@@ -84,7 +84,8 @@ or splitting the sentence reads better.
   nothing of that kind between them.
 - `strict` (default false): also report the accepted uses listed above
   (particles this rule tells apart by kind, such as 「に」 of a time and of a
-  goal, still never pair).
+  goal, still never pair), and no longer count a 読点 in the interval, as
+  upstream's strict mode does: 「表情で、小声で」 is a pair.
 - `allow` (default none): particles never reported, e.g. `["も", "や"]`.
 - `separator-characters` (default `. ． 。 ? ! ？ ！`): characters that end a
   sentence (also inside quotes) and so separate particles; a list without
@@ -219,7 +220,9 @@ def _lists() -> tuple[frozenset[str], ...]:
 @lru_cache(maxsize=8)
 def _spacers(options: Options) -> tuple[frozenset[str], bool]:
     """Separator characters, and whether any is a letter or digit (then not tagged as a symbol)."""
-    spacers = frozenset(options.comma_characters) | frozenset(options.separator_characters) | _COLONS
+    # Upstream's strict mode stops counting 読点 in the interval: 「表情で、小声で」 is a pair there.
+    commas = frozenset() if options.strict else frozenset(options.comma_characters)
+    spacers = commas | frozenset(options.separator_characters) | _COLONS
     return spacers, any(character.isalnum() for character in spacers)
 
 
