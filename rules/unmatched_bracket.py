@@ -120,7 +120,7 @@ class UnmatchedBracket(Rule):
                 skipped = skipped_spans(doc.text[span.start : span.end], emphasis=False)
                 opens, strays = _unmatched(text, span.start, skipped)
                 for char, offset in strays:
-                    at = next((k for k in range(len(waiting) - 1, -1, -1) if PAIRS[waiting[k].char] == char), None)
+                    at = next((k for k in range(len(waiting) - 1, -1, -1) if PAIRS.get(waiting[k].char) == char), None)
                     if at is None:
                         yield _stray(char, offset)
                     else:
