@@ -1,6 +1,7 @@
 """## What it finds
-Two consecutive sentences of the same paragraph that open with the same
-conjunction (接続詞): 「しかし、〜。しかし、〜。」, 「また、〜。また、〜。」.
+Two sentences of the same paragraph that open with the same conjunction
+(接続詞), one right after the other or with one sentence without a
+conjunction between them: 「しかし、〜。しかし、〜。」, 「しかし、〜。〜。しかし、〜。」.
 The conjunction is the first word of the sentence as the tagger reads it
 (しかし, また, さらに, そして, 一方, つまり …); sentences in different
 paragraphs or list items are not compared, and blockquotes are skipped.
@@ -26,7 +27,9 @@ does this often, and the repetition is the first thing a reader hears.
 ```
 
 ## Options
-None.
+- `sentences-between` (default 1): how many sentences without an opening
+  conjunction may stand between the two; 0 compares neighbours only, -1 any
+  number in the paragraph (textlint's reading).
 
 ## Fix safety
 No fix: whether to drop the conjunction or choose another one depends on what
@@ -37,9 +40,10 @@ Replaces `no-doubled-conjunction` (textlint-rule-no-doubled-conjunction, in
 textlint-rule-preset-ja-technical-writing). It has no options. Deliberate
 differences (precision): only a conjunction that opens the sentence counts
 (upstream compares the first 接続詞 anywhere in the sentence, so 「AまたはB。
-CまたはD。」 was reported), and a sentence without an opening conjunction
-breaks the chain (upstream remembered the last conjunction across it, so
-「しかし〜。〜。しかし〜。」 was reported). Two sentences that are the same
+CまたはD。」 was reported), and the last conjunction is remembered across one
+sentence without one, not across the whole paragraph (upstream reported a
+しかし five sentences after the one before; `sentences-between = -1`
+restores that). Two sentences that are the same
 sentence repeated (identical, or at least 90% alike once spaces are ignored)
 are not reported: that is a duplicate, which `duplicate-sentence` reports.
 """
@@ -52,12 +56,18 @@ from difflib import SequenceMatcher
 
 from jalint.document import Document
 from jalint.positions import Span
-from jalint.rule import Finding, Related, Rule
+from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.rules._prose import visible_text
 from jalint.sentences import Sentence
 
 
-class RepeatedConjunction(Rule):
+class Options(RuleOptions):
+    sentences_between: int = option(
+        1, "Sentences without an opening conjunction that may stand between the two (-1: any in the paragraph)."
+    )
+
+
+class RepeatedConjunction(Rule[Options]):
     name = "repeated-conjunction"
     category = "style"
     quiet_in_repeated_text = True
@@ -66,16 +76,20 @@ class RepeatedConjunction(Rule):
     needs_tokens = True
     fix_safety = "none"
     textlint = ("no-doubled-conjunction",)
+    Options = Options
 
     def check(self, doc: Document, _: object) -> Iterator[Finding]:
         previous: tuple[int, str, Span, Sentence] | None = None  # (block, conjunction, span, sentence)
+        between = 0  # sentences without an opening conjunction since `previous`
         for sentence in doc.prose_sentences:
             if doc.blocks[sentence.block_index].container == "blockquote":
                 previous = None
                 continue
             opening = _opening_conjunction(doc, sentence)
             if opening is None:
-                previous = None
+                between += 1
+                if 0 <= self.options.sentences_between < between:
+                    previous = None
                 continue
             word, span = opening
             if (
@@ -84,13 +98,14 @@ class RepeatedConjunction(Rule):
                 and previous[1] == word
                 and not _near_identical(previous[3], sentence)
             ):
+                where = "前の文" if between == 0 else f"{between + 1}文前の文"
                 yield Finding(
                     span,
-                    f"前の文と同じ接続詞「{word}」で文が始まっています。"
-                    "どちらかを削るか、別の接続詞に言い換えてください。",
-                    related=(Related(previous[2], f"前の文の「{word}」"),),
+                    f"{where}と同じ接続詞「{word}」で文が始まっているので、どちらかを削るか、別の接続詞に言い換えてください。",
+                    related=(Related(previous[2], f"{where}の「{word}」"),),
                 )
             previous = (sentence.block_index, word, span, sentence)
+            between = 0
 
 
 _SAME = 0.9  # similarity from which two sentences are one sentence repeated
