@@ -78,6 +78,18 @@ def visible_text(masked: str) -> str:
     return masked.replace(MARKUP, "").replace(CODE, "")
 
 
+def shown_text(doc: Document, start: int, end: int) -> str:
+    """The text a message quotes: as written, without Markdown markup (link targets, `[`, `**`, tags).
+
+    A phrase can run into a link or out of bold (「[省略することが可能](https://…)だ」); quoting the
+    raw slice puts `](https://…)` in the message. Inline code stays as written.
+    """
+    text, masked = doc.text[start:end], doc.masked[start:end]
+    if MARKUP not in masked:
+        return text
+    return "".join(char for char, mask in zip(text, masked, strict=True) if mask != MARKUP)
+
+
 def textlint_pattern(item: str) -> re.Pattern[str]:
     """An item of a textlint-style list: `/regex/flags` is a pattern, anything else literal text."""
     parsed = _TEXTLINT_REGEX.match(item)

@@ -118,7 +118,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 from jalint.rules._phrase_lists import TokenPattern, compile_sequence, compile_token, followed, match_at
-from jalint.rules._prose import compile_allow, load_data, visible_text
+from jalint.rules._prose import compile_allow, load_data, shown_text, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
@@ -258,7 +258,7 @@ class RedundantExpression(Rule[Options]):
                     if head < 0:
                         continue
                 begin = tokens[head].start
-                noun = doc.text[begin : first.end]
+                noun = shown_text(doc, begin, first.end)
                 noun_fixed = noun
                 if pattern.plain_noun:
                     outer = _adjective_start(doc, tokens, head)
@@ -273,8 +273,8 @@ class RedundantExpression(Rule[Options]):
                         continue  # 「どのような資金調達を行う」: 「どのように資金調達する」 asks something else, stiffly
                     if lead is not None:
                         shown_begin, lead_fixed = lead
-                        noun_fixed = lead_fixed + doc.text[tokens[outer].start : first.end]
-                        noun = doc.text[shown_begin : first.end]
+                        noun_fixed = lead_fixed + shown_text(doc, tokens[outer].start, first.end)
+                        noun = shown_text(doc, shown_begin, first.end)
                 ends.add(begin)
             # The amount may stand before the compound (巨額の|追加投資) or open it (巨額|投資).
             if pattern.not_after is not None and any(
@@ -289,7 +289,7 @@ class RedundantExpression(Rule[Options]):
             if verb is not None:
                 stop, verb_fixed = verb
                 end = tokens[stop - 1].end
-                shown, fixed = doc.text[min(begin, shown_begin) : end], noun_fixed + verb_fixed
+                shown, fixed = shown_text(doc, min(begin, shown_begin), end), noun_fixed + verb_fixed
             elif pattern.rewrite == "kanou":
                 kanou = _kanou(doc, tokens, found.start, found.stop)
                 if kanou is None:
@@ -453,17 +453,17 @@ def _lead(doc: Document, tokens: list[Token], head: int) -> tuple[int, str] | No
             start -= 1
         if tokens[start].pos_detail == "助動詞語幹" and start > 0:  # どのような, 次のような
             start = _phrase_before(tokens, start)
-        return tokens[start].start, doc.text[tokens[start].start : before.start] + "に"
+        return tokens[start].start, shown_text(doc, tokens[start].start, before.start) + "に"
     if before.surface == "の" and before.pos == "助詞" and head >= 3 and tokens[head - 2].surface in _PARTICLE_NO:
         start = _compound_start(tokens, head - 3)  # 「新人への指導」 → 「新人に指導する」
-        return tokens[start].start, doc.text[tokens[start].start : tokens[head - 2].start] + _PARTICLE_NO[tokens[head - 2].surface]
+        return tokens[start].start, shown_text(doc, tokens[start].start, tokens[head - 2].start) + _PARTICLE_NO[tokens[head - 2].surface]
     if before.surface == "の" and before.pos == "助詞" and head >= 2 and tokens[head - 2].pos == "形状詞":
         return tokens[head - 2].start, tokens[head - 2].surface + "に"  # 「独自の規制」 → 「独自に規制する」
     if before.surface == "の" and before.pos == "助詞" and head >= 2 and tokens[head - 2].pos in _NOUN_PARTS:
         start = head - 2  # the whole object, suffixes included (「効率|化|の」, 「最適|化|の」)
         while start > 0 and tokens[start - 1].pos in _ADJECTIVE_PARTS and tokens[start - 1].end == tokens[start].start:
             start -= 1
-        return tokens[start].start, doc.text[tokens[start].start : before.start] + "を"
+        return tokens[start].start, shown_text(doc, tokens[start].start, before.start) + "を"
     if before.pos == "助動詞" and before.surface in ("た", "だ") and head >= 2:
         start = head - 2
         while start > 0 and tokens[start - 1].pos in ("動詞", "助動詞") and tokens[start - 1].end == tokens[start].start:
@@ -472,7 +472,7 @@ def _lead(doc: Document, tokens: list[Token], head: int) -> tuple[int, str] | No
             start = _compound_start(tokens, start - 2)  # 「前提と|した」, 「データに|基づいた」
         elif start > 0 and tokens[start - 1].pos in _NOUN_PARTS and tokens[start - 1].end == tokens[start].start:
             start = _compound_start(tokens, start - 1)  # 「特化|した」
-        return tokens[start].start, doc.text[tokens[start].start : before.start] + ("て" if before.surface == "た" else "で")
+        return tokens[start].start, shown_text(doc, tokens[start].start, before.start) + ("て" if before.surface == "た" else "で")
     return None
 
 
@@ -564,8 +564,8 @@ def _shown(
     end = stop
     while end < len(tokens) and tokens[end].pos == "助動詞":
         end += 1
-    tail = doc.text[tokens[stop - 1].end : tokens[end - 1].end] if end > stop else ""
-    written = doc.text[tokens[start].start : tokens[stop - 1].end]
+    tail = shown_text(doc, tokens[stop - 1].end, tokens[end - 1].end) if end > stop else ""
+    written = shown_text(doc, tokens[start].start, tokens[stop - 1].end)
     return f"{head}{written}{tail}", f"{head}{replacement or ''}{tail}"
 
 
@@ -704,7 +704,7 @@ def _kanou(doc: Document, tokens: list[Token], start: int, stop: int) -> tuple[s
         rewrite += tokens[end].surface
         end += 1
     head = tokens[start - 1].surface if start > 0 and tokens[start - 1].pos == "名詞" else ""
-    return head + doc.text[tokens[start].start : tokens[end - 1].end], head + rewrite
+    return head + shown_text(doc, tokens[start].start, tokens[end - 1].end), head + rewrite
 
 
 def _compound_reads(doc: Document, tokens: list[Token], head: int, noun: int) -> bool:

@@ -212,6 +212,7 @@ from jalint.rules._prose import (
     compile_allow,
     load_data,
     readable_sentences,
+    shown_text,
     textlint_pattern,
     visible_text,
 )
@@ -366,7 +367,7 @@ def _named(doc: Document, tokens: list, start: int, stop: int) -> str:
     """The phrase as written, with the auxiliaries that finish its inflection (かもしれ|ません)."""
     while stop < len(tokens) and tokens[stop].pos == "助動詞":
         stop += 1
-    return doc.text[tokens[start].start : tokens[stop - 1].end]
+    return shown_text(doc, tokens[start].start, tokens[stop - 1].end)
 
 
 def _preceded(alternatives: Sequence[tuple[TokenPattern, ...]], tokens: Sequence[Token], index: int) -> bool:
