@@ -20,7 +20,7 @@ _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # Bracket contents exclude `[` (one nested pair allowed in link text): a line of
 # `[[[[…]]]]` would otherwise be rescanned from every `[`, quadratic in its length.
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
+IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"(\[)(?!\^)((?:[^\[\]\n]|\[[^\[\]\n]*\])+)(\]\([^)\n]*\)|\]\[[^\[\]\n]*\])")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]+\]")
 URL = re.compile(r"https?://[^\s<>「」『』（）()、。，！？\"'\[\]]+")
@@ -88,7 +88,7 @@ def mask_inline(text: str) -> str:
     for start, end in _delimited(text, "<!--", "-->"):
         if free(start, end):
             claim(start, end, MARKUP)
-    for match in _IMAGE.finditer(text):
+    for match in IMAGE.finditer(text):
         if free(match.start(), match.end()):
             claim(match.start(), match.end(), CODE)
     for match in _FOOTNOTE_REF.finditer(text):

@@ -184,11 +184,13 @@ def _quoted(labels: list[Label], first: Label) -> str:
 
 def _bold(doc: Document, opening: ItemOpening) -> Label | None:
     label = bold_label(opening)
-    if label is None or _captions_sublist(doc, opening, label[0]):
+    if label is None:
         return None
     span, word, separator = label
-    plain = doc.text[span.start : span.end].replace("**", "")
     alone = not opening.text[span.end - opening.line_start :].strip()
+    if alone and _nested_list_follows(doc, opening):
+        return None  # an outline's parent item (「- **モデル選定**:」 over its sub-list): the bold stands for the level
+    plain = doc.text[span.start : span.end].replace("**", "")
     return Label(span, word, _SEPARATOR_NAMES.get(separator, "区切り記号"), Edit(span, plain), alone)
 
 
@@ -233,14 +235,12 @@ def _lists(doc: Document, openings: list[ItemOpening]) -> list[list[ItemOpening]
     return lists
 
 
-def _captions_sublist(doc: Document, opening: ItemOpening, label: Span) -> bool:
-    """The bold label is the item's whole first line and a nested list follows: it names the sub-list.
+def _nested_list_follows(doc: Document, opening: ItemOpening) -> bool:
+    """The item's next non-blank line is a nested list item: its first line names the sub-list.
 
     「- **モデル選定**:」 over 「  - 商用API」「  - オープンソース」 is an outline's parent item;
-    there is no sentence to work the label into, and the bold stands for the level.
+    there is no sentence to work the label into.
     """
-    if opening.text[label.end - opening.line_start :].strip():
-        return False
     block = doc.blocks[opening.block_index]
     for line in range(block.line + 1, block.end_line + 1):
         text = doc.lines.line_text(line)

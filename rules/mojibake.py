@@ -92,7 +92,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from jalint.document import Document
-from jalint.inline import CODE
+from jalint.inline import CODE, IMAGE
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, option, Rule, RuleOptions
 
@@ -178,7 +178,7 @@ class Mojibake(Rule[Options]):
             for span in skipped:
                 problems += _control_characters(doc.text[span.start : span.end], span.start)
         if not self.options.check_image:
-            images = [Span(m.start(), m.end()) for m in _IMAGE.finditer(doc.text)]
+            images = [Span(m.start(), m.end()) for m in IMAGE.finditer(doc.text)]  # `![alt](url "title")`
             problems = [p for p in problems if not (p.control and _inside_any(p.span, images))]
         for problem in _strongest(problems):
             if not set(doc.text[problem.span.start : problem.span.end]) <= allowed:
@@ -238,10 +238,6 @@ def _replacement_characters(text: str, base: int) -> list[Problem]:
         message = f"置換文字 U+FFFD（�）{what}。変換に失敗した跡なので、元の文字に直してください。"
         problems.append(Problem(Span(base + match.start(), base + match.end()), message, None, 3))
     return problems
-
-
-# An inline image with its alt text and optional title: `![alt](url "title")`.
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 
 
 def _inside_any(span: Span, spans: list[Span]) -> bool:

@@ -108,13 +108,13 @@ class UnmatchedBracket(Rule):
             quoted = block.container == "blockquote" or any(q.contains(block.span) for q in quotes)
             if block.kind != "paragraph" or block.content is None or quoted:
                 if block.kind not in ("list_item", "blockquote"):  # containers come before their paragraphs
-                    yield from _unclosed(doc, waiting)
+                    yield from _unclosed(waiting)
                     waiting = []
                 continue
             span = block.content
             text = doc.masked[span.start : span.end]
             waiting = [o._replace(waited=o.waited + 1) for o in waiting]
-            yield from _unclosed(doc, [o for o in waiting if o.waited > _WAIT])
+            yield from _unclosed([o for o in waiting if o.waited > _WAIT])
             waiting = [o for o in waiting if o.waited <= _WAIT]
             if _SIGNIFICANT.intersection(text):
                 skipped = skipped_spans(doc.text[span.start : span.end], emphasis=False)
@@ -128,10 +128,10 @@ class UnmatchedBracket(Rule):
                         if not opened.cut:  # a cut quotation closing later is the cut's finding, not this one's
                             yield _split(doc, opened, char, offset)
                 waiting += opens
-        yield from _unclosed(doc, waiting)
+        yield from _unclosed(waiting)
 
 
-def _unclosed(doc: Document, openers: list[_Open]) -> Iterator[Finding]:
+def _unclosed(openers: list[_Open]) -> Iterator[Finding]:
     for opened in openers:
         if opened.cut:
             continue
