@@ -12,7 +12,14 @@ paragraph of problems (「もちろん、課題がないわけではありませ
 of `concession-nouns` in `double_negative.toml`) is reported from its second use
 in a post on, with the first as the related place: once, it is an idiom careful
 editors leave alone (two fresh readers of the corpus called it optional polish,
-30 times out of 30); said again, it is a writing tic.
+30 times out of 30); said again, it is a writing tic. Its hopeful twin
+(「しかし、希望がないわけではありません」, a noun of `hopeful-nouns` in the same
+file) says cautious hope and is left alone (two readers of two called it right).
+
+The message offers the affirmative where it can be built: after a potential
+verb, 〜ないものではない becomes the potential form itself
+(「乗り越えられないものではない」 → 「乗り越えられる」, 「克服できないものではありません」
+→ 「克服できます」).
 
 ## Why it matters
 A double negative makes the reader undo two negations to find a weak
@@ -32,7 +39,8 @@ want to make plainly. Saying the positive statement, with its real degree
 
 ## Options
 - `stock-concession` (default false): also report the first stock concession
-  of a post, as textlint's rule would (it matches the plain form only).
+  of a post and the hopeful 「希望がないわけではない」, as textlint's rule would
+  (it matches the plain form only).
 - `allows` (default none): text (or `/regex/flags`) that, when it occurs in the
   matched phrase, silences the finding, e.g. `"限らない"` to accept
   〜ないとは限らない as a hedge.
@@ -144,6 +152,9 @@ class DoubleNegative(Rule[Options]):
             label, end = found
             start = i - 1 if i > 0 and tokens[i - 1].pos in ("動詞", "形容詞", "助動詞", "名詞", "形状詞") else i
             phrase = visible_text(doc.masked[tokens[start].start : tokens[end - 1].end]).strip()
+            if "わけ" in label and not self.options.stock_concession and _hopeful(tokens, i):
+                i = end  # 「希望がないわけではない」: cautious hope, an idiom two readers of two found right
+                continue
             if not allowed(phrase) and not _refutes_inference(doc, sentence, tokens[start].start, label):
                 finding = self._finding(doc, tokens, i, start, end, phrase, label)
                 if finding is not None:
@@ -156,6 +167,14 @@ class DoubleNegative(Rule[Options]):
         span = Span(tokens[start].start, tokens[end - 1].end)
         concession = _concession_noun(tokens, i) if "わけ" in label else None
         if concession is None or self.options.stock_concession:
+            potential = _affirmative_potential(doc, tokens, i, "ません" in phrase) if "ものでは" in label else None
+            if potential is not None:
+                begin, affirmative = potential
+                written = visible_text(doc.masked[begin : span.end])
+                return Finding(
+                    span,
+                    f"「{written}」は二重否定で回りくどいので、「{affirmative}」と言い切るか、何があればそうできるのかを書いてください。",
+                )
             return Finding(span, f"「{phrase}」は二重否定（{label}）です。肯定の形で、どの程度そうなのかを言い切ってください。")
         first = _first_concession(doc)
         if first is None or first.start >= span.start:
@@ -165,10 +184,37 @@ class DoubleNegative(Rule[Options]):
         noun, noun_start = concession
         return Finding(
             Span(noun_start, span.end),
-            f"「{noun}が{phrase}」と、{line} 行目と同じ決まった譲歩を繰り返しています。"
+            f"「{noun}が{phrase}」と、{line} 行目と同じ形の決まった譲歩を繰り返しています。"
             f"「{noun}も{'あります' if polite else 'ある'}」のように肯定の形で言い切ってください。",
             related=(Related(first, "1度目の譲歩"),),
         )
+
+
+def _affirmative_potential(doc: Document, tokens: list[Token], i: int, polite: bool) -> tuple[int, str] | None:
+    """(where the verb starts, 「乗り越えられる」) for 「乗り越えられないものではない」: the potential verb, said plainly.
+
+    〜ないものではない almost always denies an impossibility (「克服できないものではない」); the
+    affirmative is the potential form itself. Only forms whose stem is the 未然形 (一段 verbs, られる,
+    できる, 得る) are rebuilt; anything else keeps the general message.
+    """
+    start = i - 1
+    if start < 0 or tokens[start].pos not in ("動詞", "助動詞"):
+        return None
+    last = tokens[start]
+    if last.lemma == "得る" and last.surface == "え":
+        ending = "うる"  # 「解決しえない」 → 「解決しうる」
+    elif "一段" in last.conjugation_type or last.lemma in ("られる", "れる", "出来る"):
+        ending = last.surface + ("ます" if polite else "る")
+    else:
+        return None
+    while start > 0 and tokens[start - 1].pos in ("動詞", "助動詞") and tokens[start - 1].end == tokens[start].start:
+        start -= 1
+    if start > 0 and tokens[start].lemma in ("為る", "出来る") and tokens[start - 1].pos == "名詞":
+        start -= 1  # 「克服できる」, 「解決しうる」: the verbal noun belongs to the verb
+    if last.lemma == "得る" and ending == "うる" and polite:
+        ending = "えます"
+    head = visible_text(doc.masked[tokens[start].start : last.start])
+    return tokens[start].start, head + ending
 
 
 # 「AだからといってBないわけではない」 denies an inference (A does not rule B out): its two negations
@@ -192,6 +238,16 @@ def _concession_noun(tokens: list[Token], i: int) -> tuple[str, int] | None:
 @lru_cache(maxsize=1)
 def _concession_nouns() -> frozenset[str]:
     return frozenset(load_data("double_negative.toml")["concession_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _hopeful_nouns() -> frozenset[str]:
+    return frozenset(load_data("double_negative.toml")["hopeful_nouns"])
+
+
+def _hopeful(tokens: list[Token], i: int) -> bool:
+    """「希望が(も)ないわけではない」: the ない at tokens[i] follows a noun of hope and が or も."""
+    return i >= 2 and tokens[i - 1].surface in ("が", "も") and tokens[i - 2].surface in _hopeful_nouns()
 
 
 def _first_concession(doc: Document) -> Span | None:
