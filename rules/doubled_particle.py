@@ -674,9 +674,19 @@ def _finding(first: _Unit, second: _Unit, tokens: list[Token], doc: Document) ->
         start = tokens[unit.first - 1 if unit.first > 0 else unit.first].start
         return doc.text[start : tokens[unit.last].end].replace("`", "").replace("*", "")
 
+    advice = _ADVICE.get(second.surface, _GENERAL_ADVICE)
     return Finding(
         Span(tokens[second.first].start, tokens[second.last].end),
-        f"助詞「{second.surface}」が続けて使われています（「{with_word(first)}」「{with_word(second)}」）。"
-        "片方を別の言い方に替えるか、語順を入れ替えるか、文を分けてください。",
+        f"助詞「{second.surface}」が続けて使われています（「{with_word(first)}」「{with_word(second)}」）。{advice}",
         related=(Related(Span(tokens[first.first].start, tokens[first.last].end), f"1つ目の「{first.surface}」"),),
     )
+
+
+_GENERAL_ADVICE = "片方を別の言い方に替えるか、語順を入れ替えるか、文を分けてください。"
+# The usual mend for the particles the corpus doubles most, so the message names one (「提携により今後4年間で」).
+_ADVICE = {
+    "が": "片方の「が」を「に」か「の」に替える（「〜に価値がある」「〜の信頼性が高い」）か、文を分けてください。",
+    "で": "片方の「で」を「により」「なら」「の」などに替えるか、文を分けてください。",
+    "から": "片方の「から」を「をもとに」「以来」などに替えるか、範囲なら「〜」で書いてください。",
+    "への": "片方の「への」を「に対する」などに替えるか、「〜に〜すること」の形に書き換えてください。",
+}
