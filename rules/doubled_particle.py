@@ -85,12 +85,12 @@ or splitting the sentence reads better.
 - `strict` (default false): also report the accepted uses listed above
   (particles this rule tells apart by kind, such as 「に」 of a time and of a
   goal, still never pair), and no longer count a 読点 in the interval, as
-  upstream's strict mode does: 「表情で、小声で」 is a pair.
+  upstream's strict mode does: 「電話で、メールで」 is a pair.
 - `allow` (default none): particles never reported, e.g. `["も", "や"]`.
 - `separator-characters` (default `. ． 。 ? ! ？ ！`): characters that end a
   sentence (also inside quotes) and so separate particles; a list without
   some of jalint's sentence ends (。．！？!?) reads the sentences between as
-  one: with `["。"]`, 「これはペンです．これは鉛筆です．」 is one sentence.
+  one: with `["。"]`, 「料金はプランで．地域で変わります。」 is one sentence.
 - `comma-characters` (default `、 ，`): characters that separate particles
   like a 読点.
 
@@ -220,7 +220,7 @@ def _lists() -> tuple[frozenset[str], ...]:
 @lru_cache(maxsize=8)
 def _spacers(options: Options) -> tuple[frozenset[str], bool]:
     """Separator characters, and whether any is a letter or digit (then not tagged as a symbol)."""
-    # Upstream's strict mode stops counting 読点 in the interval: 「表情で、小声で」 is a pair there.
+    # Upstream's strict mode stops counting 読点 in the interval: 「電話で、メールで」 is a pair there.
     commas = frozenset() if options.strict else frozenset(options.comma_characters)
     spacers = commas | frozenset(options.separator_characters) | _COLONS
     return spacers, any(character.isalnum() for character in spacers)

@@ -9,7 +9,7 @@ Both the body and the front matter are checked for:
 - text that is not in Unicode NFC: a kana followed by the combining (han)dakuten
   U+3099/U+309A (か + U+3099 instead of が), or a Latin letter with a separate
   combining accent; and a kana followed by the spacing marks ゛ or ゜
-  (U+309B/U+309C) where one composed kana exists (「ホ゜ケット」 for ポケット);
+  (U+309B/U+309C) where one composed kana exists (「ハ゜ソコン」 for パソコン);
 - control characters other than tab, line feed and carriage return (C0, DEL, C1);
 - invisible format characters: U+200B ZERO WIDTH SPACE, U+200C, U+200D (except
   inside emoji sequences such as 👨‍👩‍👧 and in scripts that need them),
