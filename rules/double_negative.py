@@ -202,7 +202,7 @@ def _affirmative_potential(doc: Document, tokens: list[Token], i: int, polite: b
         return None
     last = tokens[start]
     if last.lemma == "得る" and last.surface == "え":
-        ending = "うる"  # 「解決しえない」 → 「解決しうる」
+        ending = "えます" if polite else "うる"  # 「解決しえない」 → 「解決しうる」
     elif "一段" in last.conjugation_type or last.lemma in ("られる", "れる", "出来る"):
         ending = last.surface + ("ます" if polite else "る")
     else:
@@ -211,8 +211,6 @@ def _affirmative_potential(doc: Document, tokens: list[Token], i: int, polite: b
         start -= 1
     if start > 0 and tokens[start].lemma in ("為る", "出来る") and tokens[start - 1].pos == "名詞":
         start -= 1  # 「克服できる」, 「解決しうる」: the verbal noun belongs to the verb
-    if last.lemma == "得る" and ending == "うる" and polite:
-        ending = "えます"
     head = visible_text(doc.masked[tokens[start].start : last.start])
     return tokens[start].start, head + ending
 
