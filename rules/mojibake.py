@@ -95,6 +95,7 @@ from jalint.document import Document
 from jalint.inline import CODE, IMAGE
 from jalint.positions import Span
 from jalint.rule import Finding, Fix, option, Rule, RuleOptions
+from jalint.rules._counting import inside
 
 
 class Options(RuleOptions):
@@ -178,8 +179,8 @@ class Mojibake(Rule[Options]):
             for span in skipped:
                 problems += _control_characters(doc.text[span.start : span.end], span.start)
         if not self.options.check_image:
-            images = [Span(m.start(), m.end()) for m in IMAGE.finditer(doc.text)]  # `![alt](url "title")`
-            problems = [p for p in problems if not (p.control and _inside_any(p.span, images))]
+            images = [m.span() for m in IMAGE.finditer(doc.text)]  # `![alt](url "title")`
+            problems = [p for p in problems if not (p.control and inside(images, p.span.start, p.span.end))]
         for problem in _strongest(problems):
             if not set(doc.text[problem.span.start : problem.span.end]) <= allowed:
                 yield Finding(problem.span, problem.message, fix=problem.fix)
@@ -238,10 +239,6 @@ def _replacement_characters(text: str, base: int) -> list[Problem]:
         message = f"置換文字 U+FFFD（�）{what}。変換に失敗した跡なので、元の文字に直してください。"
         problems.append(Problem(Span(base + match.start(), base + match.end()), message, None, 3))
     return problems
-
-
-def _inside_any(span: Span, spans: list[Span]) -> bool:
-    return any(span.overlaps(other) for other in spans)
 
 
 def _control_characters(text: str, base: int) -> list[Problem]:
@@ -336,7 +333,7 @@ _COMBINING_FOR = {"\u309b": "\u3099", "\u309c": "\u309a"}
 
 
 def _spacing_voiced_marks(text: str, base: int) -> list[Problem]:
-    """A kana written with a separate spacing ゛/゜ where one composed kana exists (ホ゜ → ポ).
+    """A kana written with a separate spacing ゛/゜ where one composed kana exists (ハ゜ → パ).
 
     Old input methods and some converters write the mark as a character of its
     own; it looks almost right but the word is not the word (search, sorting and
