@@ -36,8 +36,11 @@ def sentences_read_as_one(doc: Document, sentence: Sentence, separators: frozens
     sentences between: with only 。, 「A．B．」 is one sentence. The run starts at
     `sentence` and takes the following sentences of the same block while the one
     before ends with a character not in `separators`. [] when `sentence`
-    continues a run an earlier sentence starts (the rule read it there).
+    continues a run an earlier sentence starts (the rule read it there). When
+    `separators` holds every character jalint splits at, each sentence is its own run.
     """
+    if TERMINATORS <= separators:
+        return [sentence]
     key = "read-as-one:" + "".join(sorted(separators))
     runs = doc.memo(key, lambda d: _runs_read_as_one(d, separators))
     return runs.get(sentence.span.start, [])
@@ -47,18 +50,12 @@ def _runs_read_as_one(doc: Document, separators: frozenset[str]) -> dict[int, li
     runs: dict[int, list[Sentence]] = {}
     current: list[Sentence] = []
     for sentence in doc.prose_sentences:
-        if current and current[-1].block_index == sentence.block_index and _last_mark(current[-1]) not in separators:
+        if current and current[-1].block_index == sentence.block_index and final_mark(current[-1]) not in separators:
             current.append(sentence)
             continue
         current = [sentence]
         runs[sentence.span.start] = current
     return runs
-
-
-def _last_mark(sentence: Sentence) -> str:
-    """The terminator that ends a sentence ("" for one that stops without one), closing brackets skipped."""
-    tail = sentence.text.rstrip(" \t\r\n\u3000" + MASKS + "".join(CLOSERS))
-    return tail[-1] if tail and tail[-1] in TERMINATORS else ""
 
 
 def readable_sentences(doc: Document) -> Iterator[Sentence]:
@@ -155,7 +152,13 @@ def ends_open(sentence: Sentence, quotation_ends: bool = False) -> bool:
 
     With `quotation_ends`, a closing bracket alone counts as an end too.
     """
-    visible = sentence.text.rstrip(MASKS + " \u3000")
     if quotation_ends:
+        visible = sentence.text.rstrip(MASKS + " \u3000")
         return visible[-1:] not in TERMINATORS and visible[-1:] not in CLOSERS
-    return visible.rstrip("".join(CLOSERS) + MASKS)[-1:] not in TERMINATORS
+    return not final_mark(sentence)
+
+
+def final_mark(sentence: Sentence) -> str:
+    """The 。！？ that ends `sentence`, "" when none (markup, spaces and closing brackets after it do not count)."""
+    tail = sentence.text.rstrip(MASKS + " \u3000").rstrip("".join(CLOSERS) + MASKS)
+    return tail[-1] if tail[-1:] in TERMINATORS else ""

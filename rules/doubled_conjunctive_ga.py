@@ -52,7 +52,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._prose import sentences_read_as_one, visible_text
-from jalint.sentences import Sentence, TERMINATORS
+from jalint.sentences import Sentence
 from jalint.tokens import Token
 
 _QUOTE_OPEN = frozenset("「『")
@@ -77,7 +77,7 @@ class DoubledConjunctiveGa(Rule[Options]):
 
     def check(self, sentence: Sentence, doc: Document) -> Iterator[Finding]:
         separators = frozenset(self.options.separator_chars)
-        run = [sentence] if TERMINATORS <= separators else sentences_read_as_one(doc, sentence, separators)
+        run = sentences_read_as_one(doc, sentence, separators)
         if sum(part.text.count("が") for part in run) < 2:
             return
         if doc.blocks[sentence.block_index].container == "blockquote":

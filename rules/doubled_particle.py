@@ -152,7 +152,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.rules._prose import load_data, sentences_read_as_one
-from jalint.sentences import Sentence, TERMINATORS
+from jalint.sentences import Sentence
 from jalint.tokens import Token
 
 
@@ -562,14 +562,19 @@ def _cleft(second: _Unit, tokens: list[Token]) -> bool:
     index, count = second.last + 1, len(tokens)
     if index >= count or tokens[index].pos not in ("動詞", "形容詞"):
         return False
-    index += 1
-    while index < count and tokens[index].pos == "助動詞":
-        index += 1
+    index = _past_auxiliaries(tokens, index + 1)
     return (
         index + 1 < count
         and tokens[index].pos_detail == "準体助詞"
         and tokens[index + 1].surface == "は"
     )
+
+
+def _past_auxiliaries(tokens: list[Token], index: int) -> int:
+    """The index after the auxiliaries that finish a predicate starting at `index` (ある|ませ|ん)."""
+    while index < len(tokens) and tokens[index].pos == "助動詞":
+        index += 1
+    return index
 
 
 def _compared(first: _Unit, tokens: list[Token]) -> bool:
@@ -599,9 +604,7 @@ def _superlative(first: _Unit, second: _Unit, tokens: list[Token]) -> bool:
         index += 1
     if index >= count or tokens[index].pos not in ("形容詞", "形状詞"):
         return False
-    index += 1
-    while index < count and tokens[index].pos == "助動詞":
-        index += 1
+    index = _past_auxiliaries(tokens, index + 1)
     last = tokens[index - 1]
     if last.pos == "形状詞":
         return False  # 「最も重要」 without だ: the sentence goes on as a noun phrase
@@ -629,11 +632,8 @@ class DoubledParticle(Rule[Options]):
         if doc.blocks[sentence.block_index].container == "blockquote":
             return
         options = self.options
-        if TERMINATORS <= set(options.separator_characters):
-            tokens = doc.sentence_tokens(sentence)
-        else:  # fewer characters end a sentence than jalint splits at: read the sentences between as one
-            run = sentences_read_as_one(doc, sentence, frozenset(options.separator_characters))
-            tokens = [token for part in run for token in doc.sentence_tokens(part)]
+        run = sentences_read_as_one(doc, sentence, frozenset(options.separator_characters))
+        tokens = doc.sentence_tokens(sentence) if run == [sentence] else [t for part in run for t in doc.sentence_tokens(part)]
         surfaces, firsts, lasts, compound = _units(tokens, *_spacers(options))
         interval = options.min_interval
         if interval == 1:  # the default: only neighbours can pair, found at C speed
