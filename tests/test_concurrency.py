@@ -45,6 +45,21 @@ def _leftovers(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file() and ".tmp" in p.name]
 
 
+def _wait_until_midway(repo: Path, originals: dict[str, bytes], run: subprocess.Popen) -> None:
+    """Return once the run has written some of its work (cache entries or fixed posts), so a kill lands mid-run.
+
+    Waiting for evidence rather than a fixed time keeps the test meaningful on machines of any speed: a
+    fixed sleep let a fast machine finish the whole run before the kill.
+    """
+    deadline = time.monotonic() + 120
+    while run.poll() is None and time.monotonic() < deadline:
+        entries = sum(1 for p in (repo / ".jalint_cache").rglob("*.json") if p.parent.name != "corpus")
+        changed = sum(1 for p in (repo / "_posts").glob("*.md") if p.read_bytes() != originals[p.name])
+        if entries + changed >= 10:
+            return
+        time.sleep(0.005)
+
+
 def test_four_checks_at_once_share_one_cache(tmp_path: Path) -> None:
     repo = _repository(tmp_path)
     alone = subprocess.run(_jalint("check", "_posts", "--no-cache", "--format", "json"), cwd=repo,
@@ -84,7 +99,7 @@ def test_a_killed_run_leaves_no_broken_cache_or_post(tmp_path: Path, fix: bool) 
     subprocess.run(_jalint("check", "_posts", "--no-cache", "--fix"), cwd=reference, capture_output=True, check=False)
     args = ("check", "_posts", "-j", "1", *(("--fix",) if fix else ()))
     victim = subprocess.Popen(_jalint(*args), cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.5)  # past start-up, in the middle of linting (and writing cache entries or posts)
+    _wait_until_midway(repo, originals, victim)
     assert victim.poll() is None, "the run ended before it could be killed: make the repository larger"
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
