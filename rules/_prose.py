@@ -58,6 +58,25 @@ def _runs_read_as_one(doc: Document, separators: frozenset[str]) -> dict[int, li
     return runs
 
 
+def neighbours(doc: Document, position: int) -> tuple[Sentence | None, Sentence | None]:
+    """The prose sentences before and after the one that starts at `position`, each only when in the same block.
+
+    Rules that read a sentence with its context (the hype claim sized by the next sentence, the concession
+    an escalation follows) ask this; the index is built once per document.
+    """
+    return doc.memo("prose:neighbours", _neighbours_by_start).get(position, (None, None))
+
+
+def _neighbours_by_start(doc: Document) -> dict[int, tuple[Sentence | None, Sentence | None]]:
+    prose = doc.prose_sentences
+    result: dict[int, tuple[Sentence | None, Sentence | None]] = {}
+    for i, sentence in enumerate(prose):
+        before = prose[i - 1] if i and prose[i - 1].block_index == sentence.block_index else None
+        after = prose[i + 1] if i + 1 < len(prose) and prose[i + 1].block_index == sentence.block_index else None
+        result[sentence.span.start] = (before, after)
+    return result
+
+
 def readable_sentences(doc: Document) -> Iterator[Sentence]:
     """Headings, then the prose sentences, outside blockquotes (quotations are not the author's words)."""
     for sentence in [*doc.heading_sentences, *doc.prose_sentences]:

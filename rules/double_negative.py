@@ -15,6 +15,13 @@ editors leave alone (two fresh readers of the corpus called it optional polish,
 30 times out of 30); said again, it is a writing tic. Its hopeful twin
 (「しかし、希望がないわけではありません」, a noun of `hopeful-nouns` in the same
 file) says cautious hope and is left alone (two readers of two called it right).
+Two more idioms are left alone by default, on the word of two readers of two
+who called neither a fault: the rebuttal that denies a charge against someone
+named with も (「EUもその点を考慮していないわけではない」: the writer answers an
+objection the reader may hold, and 「考慮している」 alone loses the answer), and
+the risk hedge 〜ないとも限らない (「問題が起きないとも限らない」), a set phrase
+for "it may well happen" (〜ないとは限らない, "not necessarily", is still
+reported).
 
 The message offers the affirmative where it can be built: after a potential
 verb, 〜ないものではない becomes the potential form itself
@@ -41,6 +48,9 @@ want to make plainly. Saying the positive statement, with its real degree
 - `stock-concession` (default false): also report the first stock concession
   of a post and the hopeful 「希望がないわけではない」, as textlint's rule would
   (it matches the plain form only).
+- `rebuttals` (default false): also report the rebuttal
+  「XもYしていないわけではない」.
+- `risk-hedges` (default false): also report 〜ないとも限らない.
 - `allows` (default none): text (or `/regex/flags`) that, when it occurs in the
   matched phrase, silences the finding, e.g. `"限らない"` to accept
   〜ないとは限らない as a hedge.
@@ -64,10 +74,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Related, Rule, RuleOptions
-from jalint.rules._prose import compile_allow, load_data, visible_text
+from jalint.rules._paragraphs import in_repeated_text
+from jalint.rules._prose import compile_allow, load_data, neighbours, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
@@ -77,6 +90,8 @@ _NEGATION_LEMMAS = frozenset({"ない", "無い"})
 class Options(RuleOptions):
     allows: tuple[str, ...] = option((), "Text or /regex/ that silences a match (textlint `allows` style).")
     stock_concession: bool = option(False, "Also report a post's first 「課題がないわけではありません」.")
+    rebuttals: bool = option(False, "Also report the rebuttal 「XもYしていないわけではない」.")
+    risk_hedges: bool = option(False, "Also report the risk hedge 〜ないとも限らない.")
 
 
 class Matcher(NamedTuple):
@@ -152,20 +167,35 @@ class DoubleNegative(Rule[Options]):
             label, end = found
             start = i - 1 if i > 0 and tokens[i - 1].pos in ("動詞", "形容詞", "助動詞", "名詞", "形状詞") else i
             phrase = visible_text(doc.masked[tokens[start].start : tokens[end - 1].end]).strip()
-            if "わけ" in label and not self.options.stock_concession and _hopeful(tokens, i):
-                i = end  # 「希望がないわけではない」: cautious hope, an idiom two readers of two found right
+            if self._idiom(tokens, i, label):
+                i = end
                 continue
             if not allowed(phrase) and not _refutes_inference(doc, sentence, tokens[start].start, label):
-                finding = self._finding(doc, tokens, i, start, end, phrase, label)
+                finding = self._finding(doc, sentence, tokens, i, (start, end), phrase, label)
                 if finding is not None:
                     yield finding
             i = end
 
+    def _idiom(self, tokens: list[Token], i: int, label: str) -> bool:
+        """The double negative at tokens[i] is one of the idioms left alone unless an option asks for it."""
+        if "わけ" in label:
+            if not self.options.stock_concession and _hopeful(tokens, i):
+                return True  # 「希望がないわけではない」: cautious hope, an idiom two readers of two found right
+            return not self.options.rebuttals and _rebuttal(tokens, i)
+        if "限らない" in label and not self.options.risk_hedges:
+            return i + 2 < len(tokens) and tokens[i + 2].surface == "も"  # 〜ないとも限らない
+        return False
+
     def _finding(
-        self, doc: Document, tokens: list[Token], i: int, start: int, end: int, phrase: str, label: str
+        self, doc: Document, sentence: Sentence, tokens: list[Token], i: int, bounds: tuple[int, int], phrase: str,
+        label: str,
     ) -> Finding | None:
-        span = Span(tokens[start].start, tokens[end - 1].end)
+        span = Span(tokens[bounds[0]].start, tokens[bounds[1] - 1].end)
         concession = _concession_noun(tokens, i) if "わけ" in label else None
+        if concession is None and not self.options.stock_concession and "わけ" in label and _granted(tokens):
+            first = _first_concession(doc)
+            if first is not None and first.span.start == tokens[i].start:
+                return None  # 「もちろん、私だって〜ないわけではありません」: the post's first concession, in verb form
         if concession is None or self.options.stock_concession:
             potential = _affirmative_potential(doc, tokens, i, "ません" in phrase) if "ものでは" in label else None
             if potential is not None:
@@ -177,16 +207,18 @@ class DoubleNegative(Rule[Options]):
                 )
             return Finding(span, f"「{phrase}」は二重否定（{label}）です。肯定の形で、どの程度そうなのかを言い切ってください。")
         first = _first_concession(doc)
-        if first is None or first.start >= span.start:
+        if first is None or first.span.start >= span.start:
             return None  # the post's first stock concession: an idiom, left alone
-        line = doc.lines.line_of(first.start)
+        if _sets_up_what_follows(doc, sentence, first):
+            return None
+        line = doc.lines.line_of(first.span.start)
         polite = "ません" in phrase
         noun, noun_start = concession
         return Finding(
             Span(noun_start, span.end),
             f"「{noun}が{phrase}」と、{line} 行目と同じ形の決まった譲歩を繰り返しています。"
             f"「{noun}も{'あります' if polite else 'ある'}」のように肯定の形で言い切ってください。",
-            related=(Related(first, "1度目の譲歩"),),
+            related=(Related(first.span, "1度目の譲歩"),),
         )
 
 
@@ -248,21 +280,76 @@ def _hopeful(tokens: list[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].surface in ("が", "も") and tokens[i - 2].surface in _hopeful_nouns()
 
 
-def _first_concession(doc: Document) -> Span | None:
-    """Where the post's first stock concession stands (its ない), computed once per document."""
+def _granted(tokens: list[Token]) -> bool:
+    """The sentence opens with もちろん: 「もちろん、私だって懐疑的にならないわけではありません」 concedes like a stock noun."""
+    return bool(tokens) and tokens[0].lemma == "勿論"
+
+
+# Openers of a sentence that escalates what the understatement before it conceded: 「課題がないわけでは
+# ありません。むしろ、…山積しています。」 The affirmative 「課題もあります」 would clash with the escalation.
+_ESCALATIONS = frozenset({"むしろ", "寧ろ", "それどころか"})
+
+
+_COPY_SIMILARITY = 80  # rapidfuzz ratio from which the sentences after two concessions are one passage twice
+
+
+def _sets_up_what_follows(doc: Document, sentence: Sentence, first: _Concession) -> bool:
+    """A repeated concession whose next sentence escalates it or copies what followed the first: no tic to reword.
+
+    After 「課題がないわけではありません」, a sentence opening with むしろ turns the understatement into a
+    build-up (the fix is to merge the two, not to say 「課題もあります」). A next sentence that repeats the
+    one after the first concession, word for word or nearly (「600億円という投資が…」 after 「600億円という
+    巨額の投資が…」), means the passage is a regenerated copy: deleting it is the fix, which
+    duplicate-sentence and duplicate-paragraph ask for.
+    """
+    following = neighbours(doc, sentence.span.start)[1]
+    if following is None:
+        return False
+    tokens = doc.sentence_tokens(following)
+    if tokens and visible_text(tokens[0].surface) in _ESCALATIONS:
+        return True
+    if in_repeated_text(doc, following.span):
+        return True
+    earlier = neighbours(doc, first.sentence.span.start)[1]
+    return earlier is not None and fuzz.ratio(visible_text(earlier.text), visible_text(following.text)) >= _COPY_SIMILARITY
+
+
+def _rebuttal(tokens: list[Token], i: int) -> bool:
+    """「EUもその点を考慮していないわけではない」: 〜ていない after a noun marked with も, a charge denied.
+
+    The ない at tokens[i] follows the いる of 〜ている, and a noun or pronoun with も stands earlier in
+    the sentence; the stock concession (「課題もないわけではない」, も right before ない) is not one.
+    """
+    if i < 3 or tokens[i - 1].lemma != "居る" or tokens[i - 2].surface not in ("て", "で"):
+        return False
+    return any(
+        tokens[j].surface == "も" and tokens[j].pos == "助詞" and tokens[j - 1].pos in ("名詞", "代名詞", "接尾辞")
+        for j in range(1, i - 2)
+    )
+
+
+class _Concession(NamedTuple):
+    """A stock concession: the span of its ない and the sentence it stands in."""
+
+    span: Span
+    sentence: Sentence
+
+
+def _first_concession(doc: Document) -> _Concession | None:
+    """The post's first stock concession, computed once per document."""
     return doc.memo("double-negative:first-concession", _find_first_concession)
 
 
-def _find_first_concession(doc: Document) -> Span | None:
+def _find_first_concession(doc: Document) -> _Concession | None:
     for sentence in doc.prose_sentences:
         if "わけ" not in sentence.text or doc.blocks[sentence.block_index].container == "blockquote":
             continue
         tokens = doc.sentence_tokens(sentence)
         for i, token in enumerate(tokens):
-            if token.lemma in _NEGATION_LEMMAS and _concession_noun(tokens, i) is not None:
+            if token.lemma in _NEGATION_LEMMAS and (_concession_noun(tokens, i) is not None or _granted(tokens)):
                 found = _match_any(tokens, i)
                 if found is not None and "わけ" in found[0]:
-                    return Span(token.start, token.end)
+                    return _Concession(Span(token.start, token.end), sentence)
     return None
 
 

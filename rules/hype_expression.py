@@ -172,7 +172,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._ai_writing import in_quote
-from jalint.rules._prose import GENERIC_ACRONYMS, compile_allow, load_data, visible_text
+from jalint.rules._prose import GENERIC_ACRONYMS, compile_allow, load_data, neighbours, visible_text
 from jalint.sentences import Sentence
 
 # 「かもしれません」「違いない」「少ない」end in a negative form but do not negate the claim.
@@ -376,12 +376,14 @@ def _paragraph_span(doc: Document, sentence: Sentence) -> tuple[int, int]:
 
 def _next_sentence(doc: Document, sentence: Sentence) -> str:
     """The prose sentence after `sentence` in the same block, or ""."""
-    return doc.memo("hype-expression:neighbours", _neighbours_by_start).get(sentence.span.start, ("", ""))[1]
+    after = neighbours(doc, sentence.span.start)[1]
+    return after.text if after is not None else ""
 
 
 def _previous_sentence(doc: Document, sentence: Sentence) -> str:
     """The prose sentence before `sentence` in the same block, or ""."""
-    return doc.memo("hype-expression:neighbours", _neighbours_by_start).get(sentence.span.start, ("", ""))[0]
+    before = neighbours(doc, sentence.span.start)[0]
+    return before.text if before is not None else ""
 
 
 def _next_in_reading(doc: Document, sentence: Sentence) -> str:
@@ -405,16 +407,6 @@ def _first_sentence_by_block(doc: Document) -> dict[int, str]:
     for s in doc.prose_sentences:
         first.setdefault(s.block_index, s.text)
     return first
-
-
-def _neighbours_by_start(doc: Document) -> dict[int, tuple[str, str]]:
-    prose = doc.prose_sentences
-    result = {}
-    for i, s in enumerate(prose):
-        before = prose[i - 1].text if i and prose[i - 1].block_index == s.block_index else ""
-        after = prose[i + 1].text if i + 1 < len(prose) and prose[i + 1].block_index == s.block_index else ""
-        result[s.span.start] = (before, after)
-    return result
 
 
 def _in_link_text(text: str, start: int) -> bool:
