@@ -26,10 +26,19 @@ does this often, and the repetition is the first thing a reader hears.
 自動化で作業時間は短くなりました。しかし、初期費用は想定を超えました。それでも、運用が安定すれば回収できる見込みです。
 ```
 
+Conjunctions that add one more point (また, さらに, 加えて, なお) count only
+between neighbours: 「A。また、B。Bの説明。また、C。」 lists parallel points,
+each with its explanation, and a reader of the corpus called two of three
+such findings false (the contrastive しかし and the chaining そして stay
+reported across a sentence: 22 of 24 true).
+
 ## Options
 - `sentences-between` (default 1): how many sentences without an opening
   conjunction may stand between the two; 0 compares neighbours only, -1 any
   number in the paragraph (textlint's reading).
+- `adjacent-only` (default 「また」「さらに」「加えて」「なお」): conjunctions
+  compared with the next sentence only, whatever `sentences-between` says;
+  `[]` treats them like the others.
 
 ## Fix safety
 No fix: whether to drop the conjunction or choose another one depends on what
@@ -65,6 +74,9 @@ class Options(RuleOptions):
     sentences_between: int = option(
         1, "Sentences without an opening conjunction that may stand between the two (-1: any in the paragraph)."
     )
+    adjacent_only: tuple[str, ...] = option(
+        ("また", "さらに", "加えて", "なお"), "Additive conjunctions compared with the next sentence only."
+    )
 
 
 class RepeatedConjunction(Rule[Options]):
@@ -96,6 +108,7 @@ class RepeatedConjunction(Rule[Options]):
                 previous is not None
                 and previous[0] == sentence.block_index
                 and previous[1] == word
+                and (between == 0 or word not in self.options.adjacent_only)
                 and not _near_identical(previous[3], sentence)
             ):
                 where = "前の文" if between == 0 else f"{between + 1}文前の文"
