@@ -46,6 +46,9 @@ Uses that careful writers choose on purpose are accepted (unless `strict`):
 - 「に」 after a point in time (「2030年に」「この時間帯に」「創業期に」) against
   「に」 of a place or goal: two roles (「2030年に5兆円に届く」); two times
   (「2024年に5月に」) are still reported;
+- 「で」 of a circumstance (「ユーザーの管理下でページ上で実行する」「厳しい
+  条件下で工場で試す」「監督のもとで現場で働く」) against 「で」 of a place or
+  means (「机の下で」 is a place and still counts as one);
 - 「で」 of a conjunction after a clause (「〜を選ぶ上で」「〜が縮む中で」
   「〜を見直すことで」) and
   a particle that completes a conjunction (「または」 split as また + は);
@@ -151,7 +154,7 @@ from functools import lru_cache
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Related, Rule, RuleOptions
-from jalint.rules._prose import load_data, sentences_read_as_one
+from jalint.rules._prose import load_data, sentences_read_as_one, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
@@ -317,6 +320,8 @@ def _particle_key(tokens: list[Token], index: int) -> str:
                 return "で/接続"  # 目指す上で, 激化する中で: a conjunction, not a place or means
             if _word_before(tokens, index, manner_nouns):
                 return "で/副詞化"  # 急ピッチで, 手探りで: an adverb of manner, not a place or means
+            if before.lemma == "下" and (before.pos == "接尾辞" or before.surface == "もと"):
+                return "で/状況"  # 管理下で, 条件下で, 監督のもとで: a circumstance, not a place or means
     return f"{surface}/{detail}"
 
 
@@ -672,7 +677,7 @@ class DoubledParticle(Rule[Options]):
 def _finding(first: _Unit, second: _Unit, tokens: list[Token], doc: Document) -> Finding:
     def with_word(unit: _Unit) -> str:
         start = tokens[unit.first - 1 if unit.first > 0 else unit.first].start
-        return doc.text[start : tokens[unit.last].end].replace("`", "").replace("*", "")
+        return _quoted_word(doc.text[start : tokens[unit.last].end].replace("`", "").replace("*", ""), tokens, unit, doc)
 
     advice = _ADVICE.get(second.surface, _GENERAL_ADVICE)
     return Finding(
@@ -680,6 +685,28 @@ def _finding(first: _Unit, second: _Unit, tokens: list[Token], doc: Document) ->
         f"助詞「{second.surface}」が続けて使われています（「{with_word(first)}」「{with_word(second)}」）。{advice}",
         related=(Related(Span(tokens[first.first].start, tokens[first.last].end), f"1つ目の「{first.surface}」"),),
     )
+
+
+_QUOTE_SHOWN = 10  # characters of a quotation shown before its particle in a message
+
+
+def _quoted_word(word: str, tokens: list[Token], unit: _Unit, doc: Document) -> str:
+    """「『…自動生成』が」 for a particle after a quotation: the message quotes its words, not a bare 」.
+
+    The particle's word is the one token before it; after a closing bracket that token is the bracket
+    alone (「」が」 in the message). The quotation's last words are shown instead, in 『』 so that they
+    nest inside the message's own 「」.
+    """
+    if unit.first < 2 or tokens[unit.first - 1].surface not in ("」", "』"):
+        return word
+    close = tokens[unit.first - 1]
+    opener = doc.text.rfind("「" if close.surface == "」" else "『", 0, close.start)
+    inner = visible_text(doc.masked[opener + 1 : close.start]) if opener >= 0 else ""
+    if not inner or "\n" in inner:
+        return word
+    if len(inner) > _QUOTE_SHOWN:
+        inner = "…" + inner[-_QUOTE_SHOWN:]
+    return f"『{inner}』{word[len(close.surface):]}"
 
 
 _GENERAL_ADVICE = "片方を別の言い方に替えるか、語順を入れ替えるか、文を分けてください。"
