@@ -15,6 +15,14 @@ editors leave alone (two fresh readers of the corpus called it optional polish,
 30 times out of 30); said again, it is a writing tic. Its hopeful twin
 (「しかし、希望がないわけではありません」, a noun of `hopeful-nouns` in the same
 file) says cautious hope and is left alone (two readers of two called it right).
+A repeat is not reported where the writer marks it as a callback
+(「前述したように」「繰り返しになりますが」「冒頭でも触れたように」: a recap, not
+a tic), where the next sentence escalates it (「…ないわけではありません。むしろ、
+…山積しています」: a build-up, which 「課題もあります」 would contradict), or where
+the next sentence nearly repeats the one after the first concession (the passage
+is a regenerated copy, whose fix is deleting it: the duplicate rules' case). A
+concession in verb form opened by もちろん (「もちろん、私も不安を感じないわけでは
+ありません」) counts as a stock concession: left alone as the post's first.
 Two more idioms are left alone by default, on the word of two readers of two
 who called neither a fault: the rebuttal that denies a charge against someone
 named with も (「EUもその点を考慮していないわけではない」: the writer answers an
@@ -209,7 +217,7 @@ class DoubleNegative(Rule[Options]):
         first = _first_concession(doc)
         if first is None or first.span.start >= span.start:
             return None  # the post's first stock concession: an idiom, left alone
-        if _sets_up_what_follows(doc, sentence, first):
+        if _recalls(sentence) or _sets_up_what_follows(doc, sentence, first):
             return None
         line = doc.lines.line_of(first.span.start)
         polite = "ません" in phrase
@@ -283,6 +291,16 @@ def _hopeful(tokens: list[Token], i: int) -> bool:
 def _granted(tokens: list[Token]) -> bool:
     """The sentence opens with もちろん: 「もちろん、私だって懐疑的にならないわけではありません」 concedes like a stock noun."""
     return bool(tokens) and tokens[0].lemma == "勿論"
+
+
+# Words with which a writer marks a repeat as a deliberate callback: 「前述したように、課題がないわけではありません」.
+_CALLBACKS = ("前述", "先述", "既述", "繰り返しになりますが", "繰り返しますが", "触れたように", "触れましたが",
+              "述べたように", "述べましたが", "冒頭でも", "冒頭で")
+
+
+def _recalls(sentence: Sentence) -> bool:
+    """The repeated concession says it repeats (「前述したように」「繰り返しになりますが」): a recap, not a tic."""
+    return any(marker in sentence.text for marker in _CALLBACKS)
 
 
 # Openers of a sentence that escalates what the understatement before it conceded: 「課題がないわけでは
