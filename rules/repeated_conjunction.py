@@ -6,6 +6,11 @@ The conjunction is the first word of the sentence as the tagger reads it
 (しかし, また, さらに, そして, 一方, つまり …); sentences in different
 paragraphs or list items are not compared, and blockquotes are skipped.
 
+Two parallel examples, each with its turn, are left alone: when the sentences
+before the two conjunctions open with the same frame (「販売店であれば、AIが…。
+しかし、…。工場であれば、AIが…。しかし、…。」), the second conjunction mirrors
+the first on purpose.
+
 A sentence repeated word for word (or nearly) after itself is a duplicate,
 not a habit of conjunctions: `duplicate-sentence` reports it, this rule does
 not.
@@ -62,6 +67,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from jalint.document import Document
 from jalint.positions import Span
@@ -91,9 +97,11 @@ class RepeatedConjunction(Rule[Options]):
     Options = Options
 
     def check(self, doc: Document, _: object) -> Iterator[Finding]:
-        previous: tuple[int, str, Span, Sentence] | None = None  # (block, conjunction, span, sentence)
+        previous: _Opening | None = None
         between = 0  # sentences without an opening conjunction since `previous`
+        last: Sentence | None = None  # the sentence read just before this one
         for sentence in doc.prose_sentences:
+            before, last = (last if last is not None and last.block_index == sentence.block_index else None), sentence
             if doc.blocks[sentence.block_index].container == "blockquote":
                 previous = None
                 continue
@@ -106,19 +114,49 @@ class RepeatedConjunction(Rule[Options]):
             word, span = opening
             if (
                 previous is not None
-                and previous[0] == sentence.block_index
-                and previous[1] == word
+                and previous.block == sentence.block_index
+                and previous.word == word
                 and (between == 0 or word not in self.options.adjacent_only)
-                and not _near_identical(previous[3], sentence)
+                and not _near_identical(previous.sentence, sentence)
+                and not (between and _parallel_frames(previous.before, before))
             ):
                 where = "前の文" if between == 0 else f"{between + 1}文前の文"
                 yield Finding(
                     span,
                     f"{where}と同じ接続詞「{word}」で文が始まっているので、どちらかを削るか、別の接続詞に言い換えてください。",
-                    related=(Related(previous[2], f"{where}の「{word}」"),),
+                    related=(Related(previous.span, f"{where}の「{word}」"),),
                 )
-            previous = (sentence.block_index, word, span, sentence)
+            previous = _Opening(sentence.block_index, word, span, sentence, before)
             between = 0
+
+
+class _Opening(NamedTuple):
+    """A sentence that opens with a conjunction, and the sentence before it in its block (None at its start)."""
+
+    block: int
+    word: str
+    span: Span
+    sentence: Sentence
+    before: Sentence | None
+
+
+_FRAME_HEAD = 25  # characters of a sentence's start compared for a shared frame
+_FRAME_SHARED = 6  # characters in common from which two sentences open the same way
+
+
+def _parallel_frames(first: Sentence | None, second: Sentence | None) -> bool:
+    """The sentences before the two conjunctions open with the same frame: parallel examples, repeated on purpose.
+
+    「コンサルタントであれば、AIが…。しかし、…。弁護士であれば、AIが…。しかし、…。」 sets two cases
+    side by side, each with its turn; the second しかし mirrors the first (three readers of three).
+    """
+    if first is None or second is None:
+        return False
+    a, b = (visible_text(s.text).strip()[:_FRAME_HEAD] for s in (first, second))
+    shared = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    # Two cases in one frame differ where they start (「販売店であれば」「工場であれば」); two sentences that
+    # open alike (「Appleは長年…」「Appleはプライバシーを…」) go on about one subject, not two cases.
+    return shared.size >= _FRAME_SHARED and (shared.a, shared.b) != (0, 0)
 
 
 _SAME = 0.9  # similarity from which two sentences are one sentence repeated
