@@ -46,6 +46,9 @@ Uses that careful writers choose on purpose are accepted (unless `strict`):
 - 「に」 after a point in time (「2030年に」「この時間帯に」「創業期に」) against
   「に」 of a place or goal: two roles (「2030年に5兆円に届く」); two times
   (「2024年に5月に」) are still reported;
+- 「に」 of purpose before a verb of going or coming (「現場に応援に入る」
+  「A社にコンサルに入る」「東京に買い物に行く」) against 「に」 of a destination:
+  two roles (「会議室に部屋に入る」 names two places and is still reported);
 - 「で」 of a circumstance (「ユーザーの管理下でページ上で実行する」「厳しい
   条件下で工場で試す」「監督のもとで現場で働く」) against 「で」 of a place or
   means (「机の下で」 is a place and still counts as one);
@@ -212,12 +215,12 @@ _SELECTED = frozenset({"助詞", "補助記号", "記号"})
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], ...]:
-    """Compounds, their first characters and their prefixes; adverbial, time and manner nouns."""
+    """Compounds, their first characters and their prefixes; adverbial, time, manner and purpose nouns."""
     data = load_data("doubled_particle.toml")
     compounds = frozenset(data["compounds"])
     prefixes = frozenset(c[:length] for c in compounds for length in range(2, len(c) + 1))
     return (compounds, frozenset(c[0] for c in compounds), prefixes, frozenset(data["adverbial_nouns"]),
-            frozenset(data["time_nouns"]), frozenset(data["manner_nouns"]))
+            frozenset(data["time_nouns"]), frozenset(data["manner_nouns"]), frozenset(data["purpose_nouns"]))
 
 
 @lru_cache(maxsize=8)
@@ -286,7 +289,7 @@ def _denied(tokens: list[Token], index: int) -> bool:
 
 def _particle_key(tokens: list[Token], index: int) -> str:
     """Surface and kind, with the distinctions IPADIC makes and UniDic does not."""
-    adverbial_nouns, time_nouns, manner_nouns = _lists()[3:]
+    adverbial_nouns, time_nouns, manner_nouns, purpose_nouns = _lists()[3:]
     token = tokens[index]
     surface, detail = token.surface, token.pos_detail
     before = tokens[index - 1] if index else None
@@ -298,6 +301,8 @@ def _particle_key(tokens: list[Token], index: int) -> str:
                 return "に/副詞化"  # 常に, 実際に, 最初に, すぐに, 出さずに, 〜を理由に
             if _time_ni(tokens, index, time_nouns):
                 return "に/時"  # 2025年に, この時間帯に: a time, not a place or goal
+            if _purpose_ni(tokens, index, purpose_nouns):
+                return "に/目的"  # 応援に入る, 買い物に行く: a purpose, not a place or goal
         if surface in ("に", "と") and index + 1 < len(tokens) and tokens[index + 1].lemma == "成る":
             return surface + "/成る"  # 〜になる, 一体となる: the complement of なる, not a place or partner
         if surface == "と" and before.pos in ("形状詞", "副詞"):
@@ -352,6 +357,25 @@ def _time_ni(tokens: list[Token], index: int, time_nouns: frozenset[str]) -> boo
     if before.surface in _TIME_COUNTERS and index >= 2 and tokens[index - 2].pos_detail == "数詞":
         return True
     return _word_before(tokens, index, time_nouns)
+
+
+# Verbs of going and coming that take a 「に」 of purpose: 「現場に応援に入る」「東京に買い物に行く」.
+_MOTION_VERBS = frozenset({"行く", "来る", "入る", "出る", "向かう", "出掛ける", "戻る", "帰る", "参る", "伺う", "駆け付ける"})
+
+
+def _purpose_ni(tokens: list[Token], index: int, purpose_nouns: frozenset[str]) -> bool:
+    """「に」 of purpose before a verb of motion: 「応援に入る」「遊びに行く」, beside a 「に」 of destination.
+
+    The activity is a verbal noun (応援, 視察, 買い物), a verb's stem (遊び) or a noun of
+    `purpose_nouns` (コンサル, which the tagger splits); 「会議室に部屋に入る」 names two places and is
+    still doubled.
+    """
+    if index + 1 >= len(tokens) or tokens[index + 1].lemma not in _MOTION_VERBS:
+        return False
+    before = tokens[index - 1]
+    if before.pos3 == "サ変可能" or (before.pos == "動詞" and before.conjugation.startswith("連用形")):
+        return True
+    return _word_before(tokens, index, purpose_nouns)
 
 
 def _word_before(tokens: list[Token], index: int, words: frozenset[str]) -> bool:
