@@ -17,10 +17,14 @@ editors leave alone (two fresh readers of the corpus called it optional polish,
 file) says cautious hope and is left alone (two readers of two called it right).
 A repeat is not reported where the writer marks it as a callback
 (「前述したように」「繰り返しになりますが」「冒頭でも触れたように」: a recap, not
-a tic), where the next sentence escalates it (「…ないわけではありません。むしろ、
-…山積しています」: a build-up, which 「課題もあります」 would contradict), or where
-the next sentence nearly repeats the one after the first concession (the passage
-is a regenerated copy, whose fix is deleting it: the duplicate rules' case). A
+a tic) or where the next sentence nearly repeats the one after the first
+concession (the passage is a regenerated copy, whose fix is deleting it: the
+duplicate rules' case). No double negative is reported where the next sentence
+opens with むしろ or それどころか (「決して乗り越えられないものではありません。
+むしろ、…」: the first half of a build-up, which the affirmative would break;
+every reader who met one said so), and 〜ないものではない is not reported where
+the next sentence ends on the affirmative potential itself (「克服できないもの
+ではありません。…があれば、必ず乗り越えられます。」: the writer already says it). A
 concession in verb form opened by もちろん (「もちろん、私も不安を感じないわけでは
 ありません」) counts as a stock concession: left alone as the post's first.
 Two more idioms are left alone by default, on the word of two readers of two
@@ -175,7 +179,7 @@ class DoubleNegative(Rule[Options]):
             label, end = found
             start = i - 1 if i > 0 and tokens[i - 1].pos in ("動詞", "形容詞", "助動詞", "名詞", "形状詞") else i
             phrase = visible_text(doc.masked[tokens[start].start : tokens[end - 1].end]).strip()
-            if self._idiom(tokens, i, label):
+            if self._idiom(tokens, i, label) or _escalated(doc, sentence):
                 i = end
                 continue
             if not allowed(phrase) and not _refutes_inference(doc, sentence, tokens[start].start, label):
@@ -206,6 +210,8 @@ class DoubleNegative(Rule[Options]):
                 return None  # 「もちろん、私だって〜ないわけではありません」: the post's first concession, in verb form
         if concession is None or self.options.stock_concession:
             potential = _affirmative_potential(doc, tokens, i, "ません" in phrase) if "ものでは" in label else None
+            if potential is not None and _affirmed_next(doc, sentence):
+                return None  # 「克服できないものではありません。…があれば、必ず乗り越えられます。」
             if potential is not None:
                 begin, affirmative = potential
                 written = visible_text(doc.masked[begin : span.end])
@@ -217,7 +223,7 @@ class DoubleNegative(Rule[Options]):
         first = _first_concession(doc)
         if first is None or first.span.start >= span.start:
             return None  # the post's first stock concession: an idiom, left alone
-        if _recalls(sentence) or _sets_up_what_follows(doc, sentence, first):
+        if _recalls(sentence) or _opens_a_copy(doc, sentence, first):
             return None
         line = doc.lines.line_of(first.span.start)
         polite = "ません" in phrase
@@ -311,21 +317,49 @@ _ESCALATIONS = frozenset({"むしろ", "寧ろ", "それどころか"})
 _COPY_SIMILARITY = 80  # rapidfuzz ratio from which the sentences after two concessions are one passage twice
 
 
-def _sets_up_what_follows(doc: Document, sentence: Sentence, first: _Concession) -> bool:
-    """A repeated concession whose next sentence escalates it or copies what followed the first: no tic to reword.
+def _escalated(doc: Document, sentence: Sentence) -> bool:
+    """The next sentence opens with むしろ or それどころか: the double negative sets up a build-up.
 
-    After 「課題がないわけではありません」, a sentence opening with むしろ turns the understatement into a
-    build-up (the fix is to merge the two, not to say 「課題もあります」). A next sentence that repeats the
-    one after the first concession, word for word or nearly (「600億円という投資が…」 after 「600億円という
-    巨額の投資が…」), means the passage is a regenerated copy: deleting it is the fix, which
-    duplicate-sentence and duplicate-paragraph ask for.
+    「課題がないわけではありません。むしろ、…山積しています」「決して乗り越えられないものではありません。
+    むしろ、…」: the understatement is the first half of a "not X, rather Y" figure, and the affirmative
+    the message would offer breaks it (every reader of the corpus who saw one said so).
     """
     following = neighbours(doc, sentence.span.start)[1]
     if following is None:
         return False
     tokens = doc.sentence_tokens(following)
-    if tokens and visible_text(tokens[0].surface) in _ESCALATIONS:
-        return True
+    return bool(tokens) and visible_text(tokens[0].surface) in _ESCALATIONS
+
+
+_POTENTIAL_LEMMAS = frozenset({"られる", "れる", "出来る", "得る"})
+_SENTENCE_ENDINGS = frozenset({"ます", "です", "だ", "た", "でしょう", "う"})
+
+
+def _affirmed_next(doc: Document, sentence: Sentence) -> bool:
+    """The next sentence ends on a potential verb, not negated: 「…があれば、必ず乗り越えられます。」
+
+    After 「克服できないものではありません」 such a sentence already says what the message would ask for
+    (the affirmative and what makes it true); rewriting the first would only repeat the second.
+    """
+    following = neighbours(doc, sentence.span.start)[1]
+    if following is None:
+        return False
+    tail = [t for t in doc.sentence_tokens(following) if t.pos not in ("補助記号", "記号")]
+    while tail and tail[-1].lemma in _SENTENCE_ENDINGS:
+        tail.pop()
+    return bool(tail) and tail[-1].lemma in _POTENTIAL_LEMMAS
+
+
+def _opens_a_copy(doc: Document, sentence: Sentence, first: _Concession) -> bool:
+    """A repeated concession whose next sentence copies what followed the first: a regenerated passage.
+
+    A next sentence that repeats the one after the first concession, word for word or nearly
+    (「600億円という投資が…」 after 「600億円という巨額の投資が…」), means the passage is a copy:
+    deleting it is the fix, which duplicate-sentence and duplicate-paragraph ask for.
+    """
+    following = neighbours(doc, sentence.span.start)[1]
+    if following is None:
+        return False
     if in_repeated_text(doc, following.span):
         return True
     earlier = neighbours(doc, first.sentence.span.start)[1]
