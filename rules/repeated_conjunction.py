@@ -9,7 +9,8 @@ paragraphs or list items are not compared, and blockquotes are skipped.
 Two parallel examples, each with its turn, are left alone: when the sentences
 before the two conjunctions open with the same frame (「販売店であれば、AIが…。
 しかし、…。工場であれば、AIが…。しかし、…。」), the second conjunction mirrors
-the first on purpose.
+the first on purpose. So are pairs in a list whose items end on 「こと」
+(「手順を記録すること。そして、〜。部品を点検すること。そして、〜。」).
 
 A sentence repeated word for word (or nearly) after itself is a duplicate,
 not a habit of conjunctions: `duplicate-sentence` reports it, this rule does
@@ -140,6 +141,8 @@ class _Opening(NamedTuple):
     before: Sentence | None
 
 
+_LIST_ITEM_ENDING = "こと"  # a sentence ended on こと (体言止め) is an item of a list: 「〜を持つこと。」
+_FINAL_MARKS = "。．！？!? \u3000"
 _FRAME_HEAD = 25  # characters of a sentence's start compared for a shared frame
 _FRAME_SHARED = 6  # characters in common from which two sentences open the same way
 
@@ -152,7 +155,10 @@ def _parallel_frames(first: Sentence | None, second: Sentence | None) -> bool:
     """
     if first is None or second is None:
         return False
-    a, b = (visible_text(s.text).strip()[:_FRAME_HEAD] for s in (first, second))
+    a, b = (visible_text(s.text).strip() for s in (first, second))
+    if all(text.rstrip(_FINAL_MARKS).endswith(_LIST_ITEM_ENDING) for text in (a, b)):
+        return True  # 「〜を理解すること。そして、〜。〜を持つこと。そして、〜。」: items of a list, in pairs
+    a, b = a[:_FRAME_HEAD], b[:_FRAME_HEAD]
     shared = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     # Two cases in one frame differ where they start (「販売店であれば」「工場であれば」); two sentences that
     # open alike (「Appleは長年…」「Appleはプライバシーを…」) go on about one subject, not two cases.
