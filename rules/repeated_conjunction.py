@@ -10,7 +10,13 @@ Two parallel examples, each with its turn, are left alone: when the sentences
 before the two conjunctions open with the same frame (「販売店であれば、AIが…。
 しかし、…。工場であれば、AIが…。しかし、…。」), the second conjunction mirrors
 the first on purpose. So are pairs in a list whose items end on 「こと」
-(「手順を記録すること。そして、〜。部品を点検すること。そして、〜。」).
+(「手順を記録すること。そして、〜。部品を点検すること。そして、〜。」), and a
+そして after a sentence that starts a sequence (「まずは〜。そして、〜。」: the
+next step, whatever そして came before).
+
+When the sentence between two しかし concedes (「しかし、A。確かにB。しかし、C。」),
+the message says which to change: the second しかし answers the concession, so
+the first is the one to drop or replace.
 
 A sentence repeated word for word (or nearly) after itself is a duplicate,
 not a habit of conjunctions: `duplicate-sentence` reports it, this rule does
@@ -120,13 +126,11 @@ class RepeatedConjunction(Rule[Options]):
                 and (between == 0 or word not in self.options.adjacent_only)
                 and not _near_identical(previous.sentence, sentence)
                 and not (between and _parallel_frames(previous.before, before))
+                and not (between and word in _NEXT_STEP and _starts_a_sequence(before))
             ):
                 where = "前の文" if between == 0 else f"{between + 1}文前の文"
-                yield Finding(
-                    span,
-                    f"{where}と同じ接続詞「{word}」で文が始まっているので、どちらかを削るか、別の接続詞に言い換えてください。",
-                    related=(Related(previous.span, f"{where}の「{word}」"),),
-                )
+                yield Finding(span, _message(where, word, before if between else None),
+                              related=(Related(previous.span, f"{where}の「{word}」"),))
             previous = _Opening(sentence.block_index, word, span, sentence, before)
             between = 0
 
@@ -139,6 +143,36 @@ class _Opening(NamedTuple):
     span: Span
     sentence: Sentence
     before: Sentence | None
+
+
+# 「まずは〜こと。そして、〜。」: after a sentence that starts a sequence, そして is its next step, whatever came
+# before (three readers of four called such a repeat deliberate).
+_NEXT_STEP = frozenset({"そして", "それから"})
+_SEQUENCE_STARTS = ("まずは", "最初に", "第一に", "はじめに", "初めに", "一つ目は")
+# A sentence between that concedes (「確かに〜。」「もちろん〜。」) makes the second しかし the answer to it: the
+# first one is the one to drop or change (the readers of round AB and V).
+_CONCESSIONS = ("確かに", "たしかに", "もちろん", "勿論", "無論")
+_ADVERSATIVES = frozenset({"しかし", "だが", "ですが", "けれども", "ところが", "でも"})
+
+
+def _starts_a_sequence(sentence: Sentence | None) -> bool:
+    """「萩原工業のように、まずは〜こと。」: the sentence sets out the first step of a sequence."""
+    if sentence is None:
+        return False
+    text = visible_text(sentence.text)
+    return any(word in text for word in _SEQUENCE_STARTS) or text.lstrip().startswith("まず")
+
+
+def _opens(sentence: Sentence | None, words: tuple[str, ...]) -> bool:
+    return sentence is not None and visible_text(sentence.text).lstrip().startswith(words)
+
+
+def _message(where: str, word: str, between: Sentence | None) -> str:
+    """One sentence: the repeat, and which of the two to change when the sentence between says which."""
+    if word in _ADVERSATIVES and _opens(between, _CONCESSIONS):
+        return (f"{where}と同じ接続詞「{word}」で文が始まっていますが、間の文が譲歩なので、"
+                f"2つ目は残して1つ目の「{word}」を削るか別の接続詞に言い換えてください。")
+    return f"{where}と同じ接続詞「{word}」で文が始まっているので、どちらかを削るか、別の接続詞に言い換えてください。"
 
 
 _LIST_ITEM_ENDING = "こと"  # a sentence ended on こと (体言止め) is an item of a list: 「〜を持つこと。」
