@@ -33,7 +33,8 @@ saying the same is not (「高度な推論」, 「多大な投資」, 「最終�
 「顧客に対応する」, 「施設の実験」), nor the last of a list (「再学習やアルゴリズムの
 更新を行う」, 「在庫の確認や細かく分けた出荷の調整を行う」, 「設計、実装、そして継続的な
 改善を行う」), which needs rewording, unless the list is two verbal nouns joined by ・,
-which take する as a whole (「研究・開発を行う」 → 「研究・開発する」; three or more read stiff as one verb). A compound noun is reported only when it is a
+which take する as a whole (「研究・開発を行う」 → 「研究・開発する」, and with their object
+「データの抽出・検証を行う」 → 「データを抽出・検証する」; three or more read stiff as one verb). A compound noun is reported only when it is a
 fixed term that reads well with する (`compound-terms` in the data: 意思決定,
 資金調達, 情報収集 …) or a prefix and a noun (再学習): 「AI開発する」, 「診断支援する」
 and 「品質改善する」 are stiff, and their rewrite (「AIを開発する」) is more than a cut.
@@ -252,7 +253,8 @@ class RedundantExpression(Rule[Options]):
                 head = _compound_start(tokens, index)
                 if not _compound_reads(doc, tokens, head, index):
                     continue
-                if _coordinated(tokens, head):
+                listed = _coordinated(tokens, head)
+                if listed:
                     # 「抽出・検証を行う」 → 「抽出・検証する」; 「分析や予測を行う」 has no such rewrite.
                     head = _verbal_noun_list_start(tokens, head)
                     if head < 0:
@@ -266,8 +268,10 @@ class RedundantExpression(Rule[Options]):
                         continue
                     ends.add(tokens[outer].start)
                     # Say the whole rewrite: 「適切な評価を行う」 → 「適切に評価する」, not 「評価する」 alone.
-                    if outer > 0 and tokens[outer - 1].surface == "の" and index > head:
-                        continue  # 「AIの導入支援を行う」: 「AIを導入支援する」 is stiff, 「導入を支援する」 a rewrite
+                    if outer > 0 and tokens[outer - 1].surface == "の" and index > head and not listed:
+                        # 「AIの導入支援を行う」: 「AIを導入支援する」 is stiff, 「導入を支援する」 a rewrite; a list
+                        # joined by ・ takes its object whole (「データの抽出・検証」 → 「データを抽出・検証する」)
+                        continue
                     lead = _lead(doc, tokens, outer)
                     if lead is not None and index > head and _youna(tokens, outer):
                         continue  # 「どのような資金調達を行う」: 「どのように資金調達する」 asks something else, stiffly
