@@ -132,8 +132,8 @@ class ParagraphIndex:
         else:
             ordered = self._scan_order(position)
         for other in ordered:
-            if other.position == paragraph.position or len(other.key) <= len(key):
-                continue
+            if other.position == paragraph.position or len(other.key) <= len(key) or other.block.kind != "paragraph":
+                continue  # (a heading line holding copied body text is no restart: it is a merged copy)
             at = other.key.find(key)
             if at < 0 or at + len(key) == len(other.key) or at + len(key) in other.breaks:
                 continue  # no text after it, or what follows starts anew (a merged copy)
@@ -177,9 +177,28 @@ def _coverage(key: str, parts: list[str]) -> float:
     return sum(covered) / len(key) if key else 0.0
 
 
+# A heading line is read as a paragraph too when it holds body text: this many 。 at least, and this long.
+# Generators that lose line breaks glue whole copied passages (sub-headings and all) onto a heading line:
+# 「## 見出し 本文。本文。### 小見出し 本文。…」, thousands of characters rendered as one heading.
+_BODY_SENTENCES_IN_HEADING = 2
+_BODY_CHARS_IN_HEADING = 60
+
+
+def holds_body_text(doc: Document, block: Block) -> bool:
+    """A top-level `#` heading whose line carries paragraphs of body text, not a title.
+
+    Setext headings are left out: a paragraph over a stray `---` is accidental-setext-heading's case.
+    """
+    if block.kind != "heading" or block.setext or not block.top_level or block.content is None:
+        return False
+    text = doc.plain(block.content)
+    return text.count("。") >= _BODY_SENTENCES_IN_HEADING and len(text) >= _BODY_CHARS_IN_HEADING
+
+
 def build_index(doc: Document) -> ParagraphIndex:
     paragraphs = []
-    for _, block in doc.paragraphs:
+    blocks = [b for b in doc.blocks if (b.kind == "paragraph" and b.top_level) or holds_body_text(doc, b)]
+    for block in blocks:
         span = block.content or block.span
         plain = doc.plain(span)
         key, breaks = normalise_with_breaks(plain)
@@ -206,7 +225,8 @@ def find_copies(index: ParagraphIndex, min_chars: int, near_threshold: float, me
         if key in first_by_key:
             index.copies[paragraph.position] = Copy(paragraph, "exact", [first_by_key[key]])
             continue
-        first_by_key[key] = paragraph
+        if paragraph.block.kind == "paragraph":  # a heading line is compared with paragraphs, never a source
+            first_by_key[key] = paragraph
         copy = _compare(index, paragraph, min_chars, near_threshold, merged_coverage)
         if copy is not None:
             index.copies[paragraph.position] = copy
@@ -219,6 +239,8 @@ def _compare(
     contained: list[Paragraph] = []
     best_near: tuple[float, Paragraph] | None = None
     for other in index.candidates(paragraph):
+        if other.block.kind != "paragraph":
+            continue  # a heading line holding body text is itself the copy; the paragraphs are the text's home
         if key in other.key:
             # Text first seen inside a merged copy has no settled home: deleting the
             # merged copy may be the fix, so only an original container counts.

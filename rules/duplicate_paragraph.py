@@ -10,7 +10,13 @@ A body paragraph that repeats text from earlier in the same post:
 - a list item that repeats an earlier item of the post, or a table row that
   repeats an earlier row of its table, word for word: one finding for the
   item, however many sentences it holds (duplicate-sentence then leaves them
-  alone), and one for an item copied with its nested items.
+  alone), and one for an item copied with its nested items;
+- a heading line that holds copied body text: generators that lose line
+  breaks glue whole passages, sub-headings and all, onto a heading line
+  (「## まとめ 本文。本文。### 小見出し 本文。…」), which renders as one huge
+  heading. A heading line counts as holding body text when its text has two
+  「。」 or more and 60 characters or more; it is compared with the paragraphs
+  before it and is never itself the earlier place of a paragraph.
 
 The later copy is reported, with the earlier place(s) as related. The full
 restart of a cut-off paragraph is not reported here: truncated-paragraph reports
@@ -46,7 +52,8 @@ and a plain diff review misses a copy that was merged onto one line.
   must cover for it to count as a merged copy.
 
 ## Fix safety
-Unsafe: deletes an exact copy (a copied list item or table row: its lines only,
+None for a heading line holding copied body text (where its title ends is
+the writer's call). Otherwise unsafe: deletes an exact copy (a copied list item or table row: its lines only,
 so the list or table goes on), a fragment, or a merged copy made entirely of
 earlier paragraphs; from a merged copy that adds text of its own it deletes the
 sentences that repeat earlier paragraphs and keeps the new ones in place. A
@@ -90,6 +97,13 @@ def _lines(copy: Copy) -> str:
 
 def describe(copy: Copy) -> str:
     lines = _lines(copy)
+    if copy.paragraph.block.kind == "heading":
+        # A heading line that holds copied body text (its line breaks lost): what to keep is the title.
+        share = f"（{copy.coverage:.0%} が既出）" if copy.kind in ("merged", "near") else ""
+        return (
+            f"この見出し行には {lines} 行目の段落の本文がつながっています{share}。"
+            "見出しの文言だけを残して、既出の本文を削除してください。"
+        )
     if copy.kind == "exact":
         return f"この段落は {lines} 行目の段落と同じ内容です。重複している方を削除してください。"
     if copy.kind == "near":
@@ -182,7 +196,9 @@ class DuplicateParagraph(Rule[Options]):
             deletable = copy.kind in ("exact", "fragment") or (
                 copy.kind == "merged" and copy.coverage >= FULLY_COVERED
             )
-            if deletable:
+            if paragraph.block.kind == "heading":
+                fix = None  # a heading line holding copied body text: where its title ends is the writer's call
+            elif deletable:
                 fix = Fix.delete(doc.removal_span(paragraph.block.line, paragraph.block.end_line))
             elif copy.kind == "merged":
                 fix = keep_new_text(doc, copy)

@@ -2,7 +2,7 @@
 
 A case file holds `[[invalid]]` texts with the expected `findings` (line,
 column, optional message part, the first or every related line, the fix's
-applicability) and `[[valid]]` texts that must give none. Each case may set
+applicability, or "none" for no fix) and `[[valid]]` texts that must give none. Each case may set
 `options`, `path` (for rules that read the file name) and `fixed` (the text
 after every finding's fix is applied).
 The Example / Use instead blocks of every rule's doc are executed too.
@@ -64,7 +64,9 @@ def test_case(rule: str, kind: str, index: int, case: dict) -> None:
             assert [r.location.line for r in finding.related][:1] == [want["related_line"]]
         if "related_lines" in want:
             assert [r.location.line for r in finding.related] == want["related_lines"]
-        if "fix" in want:
+        if want.get("fix") == "none":
+            assert finding.fix is None, finding.fix
+        elif "fix" in want:
             assert finding.fix is not None and finding.fix.applicability == want["fix"]
     if "fixed" in case:
         edits = [edit for finding in found if finding.fix for edit in finding.fix.edits]
