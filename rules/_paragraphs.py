@@ -42,7 +42,7 @@ TERMINALS = frozenset("。．.！？!?」』）)】〕”\"…:：")
 
 @dataclass
 class Paragraph:
-    """A top-level body paragraph and its normalised text."""
+    """A top-level body paragraph and its normalised text (or a heading line that holds body text)."""
 
     position: int  # index among the analysed paragraphs
     block: Block
@@ -54,6 +54,14 @@ class Paragraph:
     @property
     def line(self) -> int:
         return self.block.line
+
+    @property
+    def is_paragraph(self) -> bool:
+        """A real paragraph: the only kind that can be the earlier place of a copy, a restart or a cut-off text.
+
+        A heading line holding copied body text is analysed only to be reported as a copy itself.
+        """
+        return self.block.kind == "paragraph"
 
     @property
     def complete(self) -> bool:
@@ -132,8 +140,8 @@ class ParagraphIndex:
         else:
             ordered = self._scan_order(position)
         for other in ordered:
-            if other.position == paragraph.position or len(other.key) <= len(key) or other.block.kind != "paragraph":
-                continue  # (a heading line holding copied body text is no restart: it is a merged copy)
+            if other.position == paragraph.position or len(other.key) <= len(key) or not other.is_paragraph:
+                continue
             at = other.key.find(key)
             if at < 0 or at + len(key) == len(other.key) or at + len(key) in other.breaks:
                 continue  # no text after it, or what follows starts anew (a merged copy)
@@ -225,7 +233,7 @@ def find_copies(index: ParagraphIndex, min_chars: int, near_threshold: float, me
         if key in first_by_key:
             index.copies[paragraph.position] = Copy(paragraph, "exact", [first_by_key[key]])
             continue
-        if paragraph.block.kind == "paragraph":  # a heading line is compared with paragraphs, never a source
+        if paragraph.is_paragraph:
             first_by_key[key] = paragraph
         copy = _compare(index, paragraph, min_chars, near_threshold, merged_coverage)
         if copy is not None:
@@ -239,8 +247,8 @@ def _compare(
     contained: list[Paragraph] = []
     best_near: tuple[float, Paragraph] | None = None
     for other in index.candidates(paragraph):
-        if other.block.kind != "paragraph":
-            continue  # a heading line holding body text is itself the copy; the paragraphs are the text's home
+        if not other.is_paragraph:
+            continue
         if key in other.key:
             # Text first seen inside a merged copy has no settled home: deleting the
             # merged copy may be the fix, so only an original container counts.

@@ -242,8 +242,6 @@ def _article_paragraphs(
         if i in excluded:
             continue
         paragraph = by_block.get(id(block))
-        # A heading line holding copied body text is in the index for the copy analysis only: it is no
-        # paragraph of the article that could be cut off.
-        if paragraph is not None and block.kind == "paragraph" and is_prose(doc, block, title_key):
+        if paragraph is not None and paragraph.is_paragraph and is_prose(doc, block, title_key):
             result.append((paragraph, blocks[i + 1] if i + 1 < len(blocks) else None))
     return result
