@@ -156,7 +156,7 @@ _ADVERSATIVES = frozenset({"しかし", "だが", "ですが", "けれども", "
 
 
 def _starts_a_sequence(sentence: Sentence | None) -> bool:
-    """「萩原工業のように、まずは〜こと。」: the sentence sets out the first step of a sequence."""
+    """「小さな班なら、まずは〜こと。」: the sentence sets out the first step of a sequence."""
     if sentence is None:
         return False
     text = visible_text(sentence.text)
