@@ -16,7 +16,10 @@ paragraph and closed in the next or the one after (its first part ends with
 paragraph where it opened: the text was split or something was spliced in
 between. A bracket in text the post already said (a copied paragraph or
 fragment) is reported at its first place only: the copy is
-duplicate-paragraph's, and its fix is deleting it.
+duplicate-paragraph's, and its fix is deleting it. A `[` that opens its line
+(or list item) and is never closed is a link cut off, most often the last item
+of a related-posts list: its message asks to finish the link or delete the
+line, since a 「]」 alone would not make a link.
 
 ## Why it matters
 A bracket left open makes the reader look for where the quotation or the
@@ -108,13 +111,13 @@ class UnmatchedBracket(Rule):
             quoted = block.container == "blockquote" or any(q.contains(block.span) for q in quotes)
             if block.kind != "paragraph" or block.content is None or quoted:
                 if block.kind not in ("list_item", "blockquote"):  # containers come before their paragraphs
-                    yield from _unclosed(waiting)
+                    yield from _unclosed(doc, waiting)
                     waiting = []
                 continue
             span = block.content
             text = doc.masked[span.start : span.end]
             waiting = [o._replace(waited=o.waited + 1) for o in waiting]
-            yield from _unclosed([o for o in waiting if o.waited > _WAIT])
+            yield from _unclosed(doc, [o for o in waiting if o.waited > _WAIT])
             waiting = [o for o in waiting if o.waited <= _WAIT]
             if _SIGNIFICANT.intersection(text):
                 skipped = skipped_spans(doc.text[span.start : span.end], emphasis=False)
@@ -128,18 +131,33 @@ class UnmatchedBracket(Rule):
                         if not opened.cut:  # a cut quotation closing later is the cut's finding, not this one's
                             yield _split(doc, opened, char, offset)
                 waiting += opens
-        yield from _unclosed(waiting)
+        yield from _unclosed(doc, waiting)
 
 
-def _unclosed(openers: list[_Open]) -> Iterator[Finding]:
+# What may stand before a link that opens its line: nothing, or a list marker.
+_LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?")
+
+
+def _unclosed(doc: Document, openers: list[_Open]) -> Iterator[Finding]:
     for opened in openers:
         if opened.cut:
             continue
+        span = Span(opened.offset, opened.offset + 1)
+        if opened.char == "[" and _opens_line(doc, opened.offset):
+            # 「- [記事のタイトル…」 with no 「](…)」: a link cut off, most often the last item of a related-posts list
+            yield Finding(span, "リンクが途中で切れていて「[」が閉じておらずリンク先もないので、リンクを完成させるか、この行を削除してください。")
+            continue
         close = PAIRS.get(opened.char, '"')
         yield Finding(
-            Span(opened.offset, opened.offset + 1),
+            span,
             f"「{opened.char}」が閉じていません。対応する「{close}」を補うか、不要な「{opened.char}」を削除してください。",
         )
+
+
+def _opens_line(doc: Document, offset: int) -> bool:
+    """Only spaces or a list marker stand before `offset` on its line."""
+    start = doc.text.rfind("\n", 0, offset) + 1
+    return _LINE_OPENING.fullmatch(doc.text, start, offset) is not None
 
 
 def _stray(char: str, offset: int) -> Finding:
