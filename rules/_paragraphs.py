@@ -439,7 +439,19 @@ def _repeated_sentence_starts(doc: Document) -> frozenset[int]:
         earlier = first.setdefault(key, index)
         if earlier != index and (len(key) >= REPEATED_SENTENCE_CHARS or _in_repeated_run(keys, earlier, index)):
             repeated.add(index)
+        elif earlier == index and _repeats_a_tail(sentences, keys, index):
+            repeated.add(index)
     return frozenset(sentences[index].span.start for index in repeated)
+
+
+def _repeats_a_tail(sentences: list[Sentence], keys: list[str], index: int) -> bool:
+    """The sentence opens its block and is the end of an earlier, longer sentence: 「の波を、ぜひ…」 left where
+    a copy of 「あなたも、この変革の波を、ぜひ…」 was cut at its start (a fragment no paragraph comparison finds
+    when the earlier sentence stands in a merged copy)."""
+    key = keys[index]
+    if len(key) < REPEATED_SENTENCE_CHARS or (index and sentences[index - 1].block_index == sentences[index].block_index):
+        return False
+    return any(len(other) > len(key) and other.endswith(key) for other in keys[:index])
 
 
 def _in_repeated_run(keys: list[str], earlier: int, index: int) -> bool:
