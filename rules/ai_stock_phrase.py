@@ -14,7 +14,10 @@ when that heading comes more than six paragraphs in; a sentence about the post
 itself (この記事では, 本記事では, 本稿では) and a later copy of a lead sentence
 (a second version of the post glued on below) count as the lead too. Between
 sections the same announcement only delays the point and is reported
-(「まず、技術的な側面から見ていきましょう。」 under a heading).
+(「まず、技術的な側面から見ていきましょう。」 under a heading). An announcement
+that ends the paragraph right above a list or the sub-headings of its section
+introduces them, so its message asks for a sentence that says what follows
+(「主な方式は次の三つです」) instead of deleting it.
 
 Phrases in a quotation (「」『』“” or a blockquote) are quoted, not written,
 and are left alone. 「〜ていきます」 is the writer's announcement only when no
@@ -188,6 +191,29 @@ def _in_lead(sentence: Sentence, doc: Document) -> bool:
     )
 
 
+# An announcement that ends the paragraph right above a list or a run of sub-headings introduces them: deleting
+# it would leave them with no lead-in, so the advice is to say what follows (a reader of round AD).
+_LIST_LEAD_ADVICE = "予告の代わりに、続く項目が何かを言う文（「主な方式は次の三つです」など）にしてください。"
+
+
+def _leads_a_list(doc: Document, sentence: Sentence) -> bool:
+    """The sentence ends its paragraph, and a list or a sub-heading of its section (a bold label line too)
+    comes right after it; a heading of the same level or above starts the next section, which it does not lead."""
+    block = doc.blocks[sentence.block_index]
+    following = sentence.block_index + 1
+    if block.content is None or following >= len(doc.blocks):
+        return False
+    if visible_text(doc.masked[sentence.span.end : block.content.end]).strip():
+        return False
+    if doc.blocks[following].kind == "list_item":
+        return True
+    heading = next((h for h in doc.headings if h.block_index == following), None)
+    if heading is None:
+        return False
+    section = next((h for h in reversed(doc.outline) if h.block_index < sentence.block_index), None)
+    return section is None or heading.level > section.level
+
+
 def _leftover_spans(doc: Document) -> list[Span]:
     """Spans `generation-leftover` reports with its default options (computed once per document)."""
     from jalint.rules.generation_leftover import GenerationLeftover  # only when a phrase matched
@@ -243,4 +269,5 @@ class AiStockPhrase(Rule[Options]):
                 span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
                 if overlaps(span, doc.memo("ai-stock-phrase:leftovers", _leftover_spans)):
                     continue
-                yield Finding(span, f"「{match.group(0)}」は生成された文章によくある決まり文句です。{phrase.advice}")
+                advice = _LIST_LEAD_ADVICE if phrase.scope and _leads_a_list(doc, sentence) else phrase.advice
+                yield Finding(span, f"「{match.group(0)}」は生成された文章によくある決まり文句です。{advice}")
