@@ -462,7 +462,8 @@ def explain(rule: str) -> None:
     if entry.quiet_in_repeated_text:
         click.echo("quiet in repeated text: a copied paragraph, a sentence a merged paragraph repeats or a sentence "
                    "that repeats an earlier one word for word is left to duplicate-paragraph (or duplicate-sentence), "
-                   "whose fix deletes the copy")
+                   "whose fix deletes the copy; so is a paragraph cut off right after an end-of-output marker "
+                   "(`---END---`), a discarded fragment generation-leftover and the truncation rules report")
     click.echo()
     click.echo(entry.doc())
 

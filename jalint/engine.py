@@ -149,9 +149,13 @@ def lint_document(
 
 
 def _in_repeated_text(doc: Document, span: Span) -> bool:
-    from jalint.rules._paragraphs import in_repeated_text  # the copy analysis duplicate-paragraph shares
+    """Text whose fix is deleting it, where the quiet rules say nothing: a copy (the analysis duplicate-paragraph
+    shares) or a fragment cut off right after an end-of-output marker (generation-leftover's and the
+    truncation rules')."""
+    from jalint.rules._paragraphs import in_repeated_text
+    from jalint.rules._prose import in_cut_leftover
 
-    return in_repeated_text(doc, span)
+    return in_cut_leftover(doc, span.start) or in_repeated_text(doc, span)
 
 
 def _unused_directives(suppressions: Suppressions, active: set[str]) -> list[tuple[Directive, str]]:

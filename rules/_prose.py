@@ -77,6 +77,34 @@ def _neighbours_by_start(doc: Document) -> dict[int, tuple[Sentence | None, Sent
     return result
 
 
+# End-of-output markers that stand alone on their line (generation-leftover reports them).
+_END_MARKER_LINE = re.compile(r"\s*(?:-{3}\s*END\s*-{3}|\[END\]|【END】|＜END＞|<END>)\s*")
+
+
+def in_cut_leftover(doc: Document, position: int) -> bool:
+    """`position` stands in a paragraph right after an end-of-output marker (`---END---`) that stops
+    mid-sentence: a fragment of a discarded generation, whose fix is deleting it (generation-leftover and
+    the truncation rules report it), not rewording a phrase in it."""
+    return any(start <= position < end for start, end in doc.memo("prose:cut-leftovers", _cut_leftover_spans))
+
+
+def _cut_leftover_spans(doc: Document) -> list[tuple[int, int]]:
+    if "END" not in doc.text:
+        return []
+    blocks = doc.blocks
+    last_sentence: dict[int, Sentence] = {}
+    for sentence in doc.prose_sentences:
+        last_sentence[sentence.block_index] = sentence
+    return [
+        (blocks[index].span.start, blocks[index].span.end)
+        for index, last in last_sentence.items()
+        if index
+        and blocks[index - 1].kind == "paragraph"
+        and _END_MARKER_LINE.fullmatch(doc.text, blocks[index - 1].span.start, blocks[index - 1].span.end) is not None
+        and not final_mark(last)
+    ]
+
+
 def readable_sentences(doc: Document) -> Iterator[Sentence]:
     """Headings, then the prose sentences, outside blockquotes (quotations are not the author's words)."""
     for sentence in [*doc.heading_sentences, *doc.prose_sentences]:
