@@ -15,8 +15,8 @@ itself (この記事では, 本記事では, 本稿では) and a later copy of a
 (a second version of the post glued on below) count as the lead too. Between
 sections the same announcement only delays the point and is reported
 (「まず、技術的な側面から見ていきましょう。」 under a heading). An announcement
-that ends the paragraph right above a list or the sub-headings of its section
-introduces them, so its message asks for a sentence that says what follows
+that ends the paragraph right above a list, the sub-headings of its section or
+a paragraph that counts off a first item (「1つは…」) introduces them, so its message asks for a sentence that says what follows
 (「主な方式は次の三つです」) instead of deleting it.
 
 Phrases in a quotation (「」『』“” or a blockquote) are quoted, not written,
@@ -101,7 +101,7 @@ from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._ai_writing import in_quote, overlaps
 from jalint.rules._paragraphs import bare
-from jalint.rules._prose import compile_allow, load_data, visible_text
+from jalint.rules._prose import compile_allow, load_data, neighbours, visible_text
 from jalint.sentences import Sentence
 
 _EXTRA_ADVICE = "決まり文句を削るか、具体的な内容に書き換えてください。"
@@ -196,16 +196,27 @@ def _in_lead(sentence: Sentence, doc: Document) -> bool:
 _LIST_LEAD_ADVICE = "予告の代わりに、続く項目が何かを言う文（「主な方式は次の三つです」など）にしてください。"
 
 
+# Openings of a paragraph that counts off the first of several items.
+_FIRST_ITEM = ("1つは", "一つは", "1つ目は", "一つ目は", "第一に", "第1に", "まず1つ", "まず一つ")
+
+
 def _leads_a_list(doc: Document, sentence: Sentence) -> bool:
-    """The sentence ends its paragraph, and a list or a sub-heading of its section (a bold label line too)
-    comes right after it; a heading of the same level or above starts the next section, which it does not lead."""
+    """The sentence ends its paragraph, and a list, a sub-heading of its section (a bold label line too) or a
+    paragraph that counts off a first item comes right after it; a heading of the same level or above starts the
+    next section, which it does not lead."""
     block = doc.blocks[sentence.block_index]
     following = sentence.block_index + 1
+    next_sentence = neighbours(doc, sentence.span.start)[1]
+    if next_sentence is not None:  # 「…見ていきましょう。1つは**診断支援**です。」: the items are counted off next
+        return visible_text(next_sentence.text).lstrip().startswith(_FIRST_ITEM)
     if block.content is None or following >= len(doc.blocks):
         return False
-    if visible_text(doc.masked[sentence.span.end : block.content.end]).strip():
-        return False
     if doc.blocks[following].kind == "list_item":
+        return True
+    after = doc.blocks[following]
+    if after.kind == "paragraph" and after.content is not None and visible_text(
+        doc.masked[after.content.start : after.content.end]
+    ).lstrip().startswith(_FIRST_ITEM):
         return True
     heading = next((h for h in doc.headings if h.block_index == following), None)
     if heading is None:
