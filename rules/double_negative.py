@@ -33,7 +33,8 @@ named with も (「EUもその点を考慮していないわけではない」: 
 objection the reader may hold, and 「考慮している」 alone loses the answer), and
 the risk hedge 〜ないとも限らない (「問題が起きないとも限らない」), a set phrase
 for "it may well happen" (〜ないとは限らない, "not necessarily", is still
-reported).
+reported). So is the emphatic 「決して〜ないものではない」 ("by no means
+impossible"), a figure three of the five readers who met it left alone.
 
 The message offers the affirmative where it can be built: after a potential
 verb, 〜ないものではない becomes the potential form itself
@@ -63,6 +64,7 @@ want to make plainly. Saying the positive statement, with its real degree
 - `rebuttals` (default false): also report the rebuttal
   「XもYしていないわけではない」.
 - `risk-hedges` (default false): also report 〜ないとも限らない.
+- `emphatic` (default false): also report 「決して〜ないものではない」.
 - `allows` (default none): text (or `/regex/flags`) that, when it occurs in the
   matched phrase, silences the finding, e.g. `"限らない"` to accept
   〜ないとは限らない as a hedge.
@@ -97,6 +99,9 @@ from jalint.sentences import Sentence
 from jalint.tokens import Token
 
 _NEGATION_LEMMAS = frozenset({"ない", "無い"})
+# 「決して」 before 〜ないものではない makes the emphatic "by no means impossible", a figure three readers of five
+# left alone.
+_EMPHATIC = frozenset({"決して", "けっして"})
 
 
 class Options(RuleOptions):
@@ -104,6 +109,7 @@ class Options(RuleOptions):
     stock_concession: bool = option(False, "Also report a post's first 「課題がないわけではありません」.")
     rebuttals: bool = option(False, "Also report the rebuttal 「XもYしていないわけではない」.")
     risk_hedges: bool = option(False, "Also report the risk hedge 〜ないとも限らない.")
+    emphatic: bool = option(False, "Also report the emphatic 「決して〜ないものではない」.")
 
 
 class Matcher(NamedTuple):
@@ -196,6 +202,8 @@ class DoubleNegative(Rule[Options]):
             return not self.options.rebuttals and _rebuttal(tokens, i)
         if "限らない" in label and not self.options.risk_hedges:
             return i + 2 < len(tokens) and tokens[i + 2].surface == "も"  # 〜ないとも限らない
+        if "ものでは" in label and not self.options.emphatic:
+            return any(token.surface in _EMPHATIC for token in tokens[:i])  # 「決して乗り越えられないものではない」
         return False
 
     def _finding(
