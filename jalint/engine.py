@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from jalint.config import ActiveRule
@@ -112,7 +112,8 @@ def _run(rule: ActiveRule, doc: Document) -> Iterator[Finding]:
 
 
 def _prose_sentences_in_repeated_text(doc: Document) -> list[bool]:
-    return [_in_repeated_text(doc, sentence.span) for sentence in doc.prose_sentences]
+    quiet = _text_to_delete(doc)
+    return [quiet(sentence.span) for sentence in doc.prose_sentences]
 
 
 def lint_document(
@@ -137,7 +138,8 @@ def lint_document(
             diagnostics.extend(_internal_error(doc, rule, error))
             continue
         if findings and rule.rule.quiet_in_repeated_text:
-            findings = [finding for finding in findings if not _in_repeated_text(doc, finding.span)]
+            quiet = _text_to_delete(doc)
+            findings = [finding for finding in findings if not quiet(finding.span)]
         for finding in findings:
             if not suppressions.suppresses(rule.name, finding.span.start):
                 diagnostics.append(stamp(doc.path, doc.lines, rule, finding))
@@ -148,14 +150,18 @@ def lint_document(
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
-def _in_repeated_text(doc: Document, span: Span) -> bool:
-    """Text whose fix is deleting it, where the quiet rules say nothing: a copy (the analysis duplicate-paragraph
-    shares) or a fragment cut off right after an end-of-output marker (generation-leftover's and the
-    truncation rules')."""
+def _text_to_delete(doc: Document) -> Callable[[Span], bool]:
+    """Whether a span stands in text whose fix is deleting it, where the quiet rules say nothing: a copy (the
+    analysis duplicate-paragraph shares) or a fragment cut off right after an end-of-output marker
+    (generation-leftover's and the truncation rules'). The leftovers are looked up once per document: the
+    test runs for every sentence."""
     from jalint.rules._paragraphs import in_repeated_text
-    from jalint.rules._prose import in_cut_leftover
+    from jalint.rules._prose import cut_leftover_spans
 
-    return in_cut_leftover(doc, span.start) or in_repeated_text(doc, span)
+    leftovers = cut_leftover_spans(doc)
+    if not leftovers:
+        return lambda span: in_repeated_text(doc, span)
+    return lambda span: any(start <= span.start < end for start, end in leftovers) or in_repeated_text(doc, span)
 
 
 def _unused_directives(suppressions: Suppressions, active: set[str]) -> list[tuple[Directive, str]]:

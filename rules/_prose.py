@@ -81,11 +81,11 @@ def _neighbours_by_start(doc: Document) -> dict[int, tuple[Sentence | None, Sent
 _END_MARKER_LINE = re.compile(r"\s*(?:-{3}\s*END\s*-{3}|\[END\]|【END】|＜END＞|<END>)\s*")
 
 
-def in_cut_leftover(doc: Document, position: int) -> bool:
-    """`position` stands in a paragraph right after an end-of-output marker (`---END---`) that stops
-    mid-sentence: a fragment of a discarded generation, whose fix is deleting it (generation-leftover and
-    the truncation rules report it), not rewording a phrase in it."""
-    return any(start <= position < end for start, end in doc.memo("prose:cut-leftovers", _cut_leftover_spans))
+def cut_leftover_spans(doc: Document) -> list[tuple[int, int]]:
+    """Paragraphs right after an end-of-output marker (`---END---`) that stop mid-sentence: fragments of a
+    discarded generation, whose fix is deleting them (generation-leftover and the truncation rules report
+    them), not rewording a phrase in them. Computed once per document."""
+    return doc.memo("prose:cut-leftovers", _cut_leftover_spans)
 
 
 def _cut_leftover_spans(doc: Document) -> list[tuple[int, int]]:
