@@ -58,13 +58,18 @@ def _runs_read_as_one(doc: Document, separators: frozenset[str]) -> dict[int, li
     return runs
 
 
-def neighbours(doc: Document, position: int) -> tuple[Sentence | None, Sentence | None]:
-    """The prose sentences before and after the one that starts at `position`, each only when in the same block.
+def previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
+    """The prose sentence before `sentence` in its block, or None (see `_neighbours_by_start`)."""
+    return doc.memo("prose:neighbours", _neighbours_by_start).get(sentence.span.start, (None, None))[0]
+
+
+def next_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
+    """The prose sentence after `sentence` in its block, or None.
 
     Rules that read a sentence with its context (the hype claim sized by the next sentence, the concession
     an escalation follows) ask this; the index is built once per document.
     """
-    return doc.memo("prose:neighbours", _neighbours_by_start).get(position, (None, None))
+    return doc.memo("prose:neighbours", _neighbours_by_start).get(sentence.span.start, (None, None))[1]
 
 
 def _neighbours_by_start(doc: Document) -> dict[int, tuple[Sentence | None, Sentence | None]]:

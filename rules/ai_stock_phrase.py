@@ -101,7 +101,7 @@ from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._ai_writing import in_quote, overlaps
 from jalint.rules._paragraphs import bare
-from jalint.rules._prose import compile_allow, load_data, neighbours, visible_text
+from jalint.rules._prose import compile_allow, load_data, next_sentence, visible_text
 from jalint.sentences import Sentence
 
 _EXTRA_ADVICE = "決まり文句を削るか、具体的な内容に書き換えてください。"
@@ -206,16 +206,16 @@ def _leads_a_list(doc: Document, sentence: Sentence) -> bool:
     next section, which it does not lead."""
     block = doc.blocks[sentence.block_index]
     following = sentence.block_index + 1
-    next_sentence = neighbours(doc, sentence.span.start)[1]
-    if next_sentence is not None:  # 「…見ていきましょう。1つは**診断支援**です。」: the items are counted off next
-        return visible_text(next_sentence.text).lstrip().startswith(_FIRST_ITEM)
+    after = next_sentence(doc, sentence)
+    if after is not None:  # 「…見ていきましょう。1つは**診断支援**です。」: the items are counted off next
+        return visible_text(after.text).lstrip().startswith(_FIRST_ITEM)
     if block.content is None or following >= len(doc.blocks):
         return False
     if doc.blocks[following].kind == "list_item":
         return True
-    after = doc.blocks[following]
-    if after.kind == "paragraph" and after.content is not None and visible_text(
-        doc.masked[after.content.start : after.content.end]
+    paragraph = doc.blocks[following]
+    if paragraph.kind == "paragraph" and paragraph.content is not None and visible_text(
+        doc.masked[paragraph.content.start : paragraph.content.end]
     ).lstrip().startswith(_FIRST_ITEM):
         return True
     heading = next((h for h in doc.headings if h.block_index == following), None)

@@ -94,7 +94,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.rules._paragraphs import in_repeated_text
-from jalint.rules._prose import compile_allow, load_data, neighbours, visible_text
+from jalint.rules._prose import compile_allow, load_data, next_sentence, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
 
@@ -332,7 +332,7 @@ def _escalated(doc: Document, sentence: Sentence) -> bool:
     むしろ、…」: the understatement is the first half of a "not X, rather Y" figure, and the affirmative
     the message would offer breaks it (every reader of the corpus who saw one said so).
     """
-    following = neighbours(doc, sentence.span.start)[1]
+    following = next_sentence(doc, sentence)
     if following is None:
         return False
     tokens = doc.sentence_tokens(following)
@@ -349,7 +349,7 @@ def _affirmed_next(doc: Document, sentence: Sentence) -> bool:
     After 「克服できないものではありません」 such a sentence already says what the message would ask for
     (the affirmative and what makes it true); rewriting the first would only repeat the second.
     """
-    following = neighbours(doc, sentence.span.start)[1]
+    following = next_sentence(doc, sentence)
     if following is None:
         return False
     tail = [t for t in doc.sentence_tokens(following) if t.pos not in ("補助記号", "記号")]
@@ -365,12 +365,12 @@ def _opens_a_copy(doc: Document, sentence: Sentence, first: _Concession) -> bool
     (「600億円という投資が…」 after 「600億円という巨額の投資が…」), means the passage is a copy:
     deleting it is the fix, which duplicate-sentence and duplicate-paragraph ask for.
     """
-    following = neighbours(doc, sentence.span.start)[1]
+    following = next_sentence(doc, sentence)
     if following is None:
         return False
     if in_repeated_text(doc, following.span):
         return True
-    earlier = neighbours(doc, first.sentence.span.start)[1]
+    earlier = next_sentence(doc, first.sentence)
     return earlier is not None and fuzz.ratio(visible_text(earlier.text), visible_text(following.text)) >= _COPY_SIMILARITY
 
 

@@ -172,7 +172,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Rule, RuleOptions
 from jalint.rules._ai_writing import in_quote
-from jalint.rules._prose import GENERIC_ACRONYMS, compile_allow, load_data, neighbours, visible_text
+from jalint.rules._prose import GENERIC_ACRONYMS, compile_allow, load_data, next_sentence, previous_sentence, visible_text
 from jalint.sentences import Sentence
 
 # 「かもしれません」「違いない」「少ない」end in a negative form but do not negate the claim.
@@ -376,13 +376,13 @@ def _paragraph_span(doc: Document, sentence: Sentence) -> tuple[int, int]:
 
 def _next_sentence(doc: Document, sentence: Sentence) -> str:
     """The prose sentence after `sentence` in the same block, or ""."""
-    after = neighbours(doc, sentence.span.start)[1]
+    after = next_sentence(doc, sentence)
     return after.text if after is not None else ""
 
 
 def _previous_sentence(doc: Document, sentence: Sentence) -> str:
     """The prose sentence before `sentence` in the same block, or ""."""
-    before = neighbours(doc, sentence.span.start)[0]
+    before = previous_sentence(doc, sentence)
     return before.text if before is not None else ""
 
 
