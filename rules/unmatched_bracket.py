@@ -19,7 +19,9 @@ fragment) is reported at its first place only: the copy is
 duplicate-paragraph's, and its fix is deleting it. A `[` that opens its line
 (or list item) and is never closed is a link cut off, most often the last item
 of a related-posts list: its message asks to finish the link or delete the
-line, since a 「]」 alone would not make a link.
+line, since a 「]」 alone would not make a link. A stray 」 in a paragraph that
+opens with a particle (its beginning cut off, the 「 with it) gets a message
+that says so and asks to restore or delete the paragraph.
 
 ## Why it matters
 A bracket left open makes the reader look for where the quotation or the
@@ -107,7 +109,7 @@ class UnmatchedBracket(Rule):
     def check(self, doc: Document, _: Document) -> Iterator[Finding]:
         waiting: list[_Open] = []  # openers finished paragraphs left open, kept for a closer in the next ones
         quotes = [block.span for block in doc.blocks if block.kind == "blockquote"]
-        for block in doc.blocks:
+        for index, block in enumerate(doc.blocks):
             quoted = block.container == "blockquote" or any(q.contains(block.span) for q in quotes)
             if block.kind != "paragraph" or block.content is None or quoted:
                 if block.kind not in ("list_item", "blockquote"):  # containers come before their paragraphs
@@ -125,7 +127,7 @@ class UnmatchedBracket(Rule):
                 for char, offset in strays:
                     at = next((k for k in range(len(waiting) - 1, -1, -1) if PAIRS.get(waiting[k].char) == char), None)
                     if at is None:
-                        yield _stray(char, offset)
+                        yield _stray(char, offset, _starts_mid_sentence(doc, index))
                     else:
                         opened = waiting.pop(at)
                         if not opened.cut:  # a cut quotation closing later is the cut's finding, not this one's
@@ -160,12 +162,24 @@ def _opens_line(doc: Document, offset: int) -> bool:
     return _LINE_OPENING.fullmatch(doc.text, start, offset) is not None
 
 
-def _stray(char: str, offset: int) -> Finding:
+def _stray(char: str, offset: int, cut_start: bool = False) -> Finding:
     opener = _CLOSERS[char]
+    if cut_start:  # 「の説明可能なAI（XAI）」の導入も…」: the opener went with the paragraph's lost beginning
+        return Finding(
+            Span(offset, offset + 1),
+            f"閉じかっこ「{char}」に対応する「{opener}」がなく、段落が文の途中から始まっているので、"
+            "欠けた書き出しを補って段落を書き直すか、削除してください。",
+        )
     return Finding(
         Span(offset, offset + 1),
         f"閉じかっこ「{char}」に対応する「{opener}」がありません。「{opener}」を補うか、「{char}」を削除してください。",
     )
+
+
+def _starts_mid_sentence(doc: Document, index: int) -> bool:
+    """The paragraph opens with a particle or an auxiliary (「の説明可能なAI…」): its beginning was cut off."""
+    tokens = doc.block_tokens(index)
+    return bool(tokens) and tokens[0].pos in ("助詞", "助動詞")
 
 
 def _split(doc: Document, opened: _Open, char: str, offset: int) -> Finding:
