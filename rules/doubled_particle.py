@@ -42,7 +42,7 @@ Uses that careful writers choose on purpose are accepted (unless `strict`):
   「手探りで」「無料で」「低遅延で」「API経由で」「ボタン一つで」, listed in
   `doubled_particle.toml`) or complete なる
   (「〜になる」「〜となる」), and 「に」「で」 of set phrases (「目に見える」
-  「示唆に富む」「肌で感じる」);
+  「示唆に富む」「肌で感じる」, and 「で」 before 済む: 「画面操作で数クリックで済む」);
 - 「に」 after a point in time (「2030年に」「この時間帯に」「創業期に」) against
   「に」 of a place or goal: two roles (「2030年に5兆円に届く」); two times
   (「2024年に5月に」) are still reported;
@@ -192,6 +192,8 @@ _ALWAYS_ACCEPTED = frozenset(
 _SET_PHRASES = frozenset({("目", "見える"), ("手", "入る"), ("手", "入れる"), ("身", "付く"), ("身", "付ける"),
                           ("気", "掛ける"), ("気", "入る"), ("耳", "する"), ("口", "する"),
                           ("肌", "感ずる"), ("身", "感ずる"), ("肌身", "感ずる"), ("目", "見る"), ("耳", "聞く")})
+# Verbs of 「Nで済む」 (N suffices): 「GUI操作で数クリックで済む」 names the means and then what is enough.
+_SUFFICE = frozenset({"済む", "足りる", "事足りる"})
 # Verbs that make an adjective of 「Nに」: 「示唆に富む」「魅力に満ちた」 describe, they add no goal.
 _ADJECTIVAL_VERBS = frozenset({"富む", "満ちる", "溢れる", "長ける"})
 # Nouns that, after a clause, make 「で」 a conjunction: 「〜を目指す上で」「競争が激化する中で」
@@ -321,6 +323,8 @@ def _particle_key(tokens: list[Token], index: int) -> str:
         if detail == "格助詞":
             if index + 1 < len(tokens) and (before.surface, tokens[index + 1].lemma) in _SET_PHRASES:
                 return "で/成句"  # 肌で感じる: part of the set phrase
+            if index + 1 < len(tokens) and tokens[index + 1].lemma in _SUFFICE:
+                return "で/成句"  # 数クリックで済む: what suffices, not a means or a place
             if before.surface in _CONJUNCTIVE_NOUNS and index >= 2 and tokens[index - 2].conjugation.startswith("連体形"):
                 return "で/接続"  # 目指す上で, 激化する中で: a conjunction, not a place or means
             if _word_before(tokens, index, manner_nouns):
