@@ -21,7 +21,9 @@ duplicate-paragraph's, and its fix is deleting it. A `[` that opens its line
 of a related-posts list: its message asks to finish the link or delete the
 line, since a 「]」 alone would not make a link. A stray 」 in a paragraph that
 opens with a particle (its beginning cut off, the 「 with it) gets a message
-that says so and asks to restore or delete the paragraph.
+that says so and asks to restore or delete the paragraph; one in a paragraph
+that continues a paragraph cut off mid-sentence names that paragraph and asks
+to join the two.
 
 ## Why it matters
 A bracket left open makes the reader look for where the quotation or the
@@ -127,7 +129,7 @@ class UnmatchedBracket(Rule):
                 for char, offset in strays:
                     at = next((k for k in range(len(waiting) - 1, -1, -1) if PAIRS.get(waiting[k].char) == char), None)
                     if at is None:
-                        yield _stray(char, offset, _starts_mid_sentence(doc, index))
+                        yield _stray(doc, char, offset, index)
                     else:
                         opened = waiting.pop(at)
                         if not opened.cut:  # a cut quotation closing later is the cut's finding, not this one's
@@ -162,9 +164,17 @@ def _opens_line(doc: Document, offset: int) -> bool:
     return _LINE_OPENING.fullmatch(doc.text, start, offset) is not None
 
 
-def _stray(char: str, offset: int, cut_start: bool = False) -> Finding:
+def _stray(doc: Document, char: str, offset: int, index: int) -> Finding:
     opener = _CLOSERS[char]
-    if cut_start:  # 「の説明可能なAI（XAI）」の導入も…」: the opener went with the paragraph's lost beginning
+    cut = _cut_paragraph_before(doc, index)
+    if cut is not None:  # 「…そして時に私たちに」 ⏎ 「提案」や「示唆」を与え…」: one paragraph split at a cut
+        return Finding(
+            Span(offset, offset + 1),
+            f"閉じかっこ「{char}」に対応する「{opener}」がなく、前の段落が文の途中で切れてこの段落がその続きから"
+            "始まっているので、二つをつなげてかっこの対応を確かめてください。",
+            related=(Related(cut, "途中で切れた前の段落"),),
+        )
+    if _starts_mid_sentence(doc, index):  # 「の説明可能なAI（XAI）」の導入も…」: the opener went with the lost beginning
         return Finding(
             Span(offset, offset + 1),
             f"閉じかっこ「{char}」に対応する「{opener}」がなく、段落が文の途中から始まっているので、"
@@ -174,6 +184,17 @@ def _stray(char: str, offset: int, cut_start: bool = False) -> Finding:
         Span(offset, offset + 1),
         f"閉じかっこ「{char}」に対応する「{opener}」がありません。「{opener}」を補うか、「{char}」を削除してください。",
     )
+
+
+def _cut_paragraph_before(doc: Document, index: int) -> Span | None:
+    """The paragraph right before block `index`, when it stops without finishing its sentence."""
+    if index == 0 or doc.blocks[index - 1].kind != "paragraph" or doc.blocks[index - 1].content is None:
+        return None
+    content = doc.blocks[index - 1].content
+    visible = doc.masked[content.start : content.end].rstrip(MASKS + " \u3000\n")
+    if not visible or visible.rstrip("".join(_CLOSERS) + '"')[-1:] in tuple(_TERMINATORS):
+        return None
+    return content
 
 
 def _starts_mid_sentence(doc: Document, index: int) -> bool:
