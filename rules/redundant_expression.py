@@ -35,9 +35,12 @@ saying the same is not (「高度な推論」, 「多大な投資」, 「最終�
 改善を行う」), which needs rewording, unless the list is two verbal nouns joined by ・,
 which take する as a whole (「研究・開発を行う」 → 「研究・開発する」, and with their object
 「データの抽出・検証を行う」 → 「データを抽出・検証する」; three or more read stiff as one verb). A compound noun is reported only when it is a
-fixed term that reads well with する (`compound-terms` in the data: 意思決定,
+fixed term (`compound-terms` in the data: 意思決定,
 資金調達, 情報収集 …) or a prefix and a noun (再学習): 「AI開発する」, 「診断支援する」
 and 「品質改善する」 are stiff, and their rewrite (「AIを開発する」) is more than a cut.
+A listed term whose plain form splits it is offered that form (`compound-splits`:
+「部品交換を行う」 → 「部品を交換する」, 「設備投資を行う」 → 「設備に投資する」); the
+others take する whole (「意思決定する」).
 
 The message gives the whole rewrite in the form written, ready to paste: the
 modifier (「適切な評価を行う」 → 「適切に評価する」, 「前提とした設計を行う」 →
@@ -261,7 +264,7 @@ class RedundantExpression(Rule[Options]):
                         continue
                 begin = tokens[head].start
                 noun = shown_text(doc, begin, first.end)
-                noun_fixed = noun
+                noun_fixed = _split_compound(noun)  # 「部品交換」 → 「部品を交換」(する)
                 if pattern.plain_noun:
                     outer = _adjective_start(doc, tokens, head)
                     if outer < 0 or not _plain_noun(doc, tokens, outer) or _listed_before(tokens, outer):
@@ -277,7 +280,8 @@ class RedundantExpression(Rule[Options]):
                         continue  # 「どのような資金調達を行う」: 「どのように資金調達する」 asks something else, stiffly
                     if lead is not None:
                         shown_begin, lead_fixed = lead
-                        noun_fixed = lead_fixed + shown_text(doc, tokens[outer].start, first.end)
+                        compound = shown_text(doc, tokens[outer].start, first.end)
+                        noun_fixed = lead_fixed + _split_compound(compound)
                         noun = shown_text(doc, shown_begin, first.end)
                 ends.add(begin)
             # The amount may stand before the compound (巨額の|追加投資) or open it (巨額|投資).
@@ -731,6 +735,21 @@ def _compound_reads(doc: Document, tokens: list[Token], head: int, noun: int) ->
 @lru_cache(maxsize=1)
 def _compound_terms() -> frozenset[str]:
     return frozenset(load_data("redundant_expression.toml")["compound-terms"])
+
+
+@lru_cache(maxsize=1)
+def _compound_splits() -> tuple[tuple[str, str], ...]:
+    """Compound terms whose rewrite splits them, and what comes before する (longest first)."""
+    pairs = load_data("redundant_expression.toml")["compound-splits"]
+    return tuple(sorted(((term, split) for term, split in pairs), key=lambda pair: -len(pair[0])))
+
+
+def _split_compound(text: str) -> str:
+    """「毎月部品交換」 → 「毎月部品を交換」: the listed term that ends `text`, split; `text` as it is otherwise."""
+    for term, split in _compound_splits():
+        if text.endswith(term):
+            return text[: -len(term)] + split
+    return text
 
 
 _LIST_MARKS = frozenset({"や", "・", "及び", "および", "並びに", "ならびに", "または", "又は"})
