@@ -82,8 +82,14 @@ def _neighbours_by_start(doc: Document) -> dict[int, tuple[Sentence | None, Sent
     return result
 
 
-# End-of-output markers that stand alone on their line (generation-leftover reports them).
-_END_MARKER_LINE = re.compile(r"\s*(?:-{3}\s*END\s*-{3}|\[END\]|【END】|＜END＞|<END>)\s*")
+@lru_cache(maxsize=1)
+def _end_marker_line() -> re.Pattern[str]:
+    """A line that is only an end-of-output marker, built from generation-leftover's own lists (its
+    `end-marker` tokens and `end-marker-line` patterns), so the two rules never disagree on what one is."""
+    checks = {check["id"]: check for check in load_data("generation_leftover.toml")["check"]}
+    tokens = [re.escape(token) for token in checks["end-marker"].get("tokens", [])]
+    lines = [pattern.strip("^$") for pattern in checks["end-marker-line"].get("patterns", [])]
+    return re.compile(r"\s*(?:" + "|".join(tokens + lines) + r")\s*", re.IGNORECASE)
 
 
 def cut_leftover_spans(doc: Document) -> list[tuple[int, int]]:
@@ -94,7 +100,7 @@ def cut_leftover_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 def _cut_leftover_spans(doc: Document) -> list[tuple[int, int]]:
-    if "END" not in doc.text:
+    if "END" not in doc.text and "end" not in doc.text:  # the markers, in either case
         return []
     blocks = doc.blocks
     last_sentence: dict[int, Sentence] = {}
@@ -105,7 +111,7 @@ def _cut_leftover_spans(doc: Document) -> list[tuple[int, int]]:
         for index, last in last_sentence.items()
         if index
         and blocks[index - 1].kind == "paragraph"
-        and _END_MARKER_LINE.fullmatch(doc.text, blocks[index - 1].span.start, blocks[index - 1].span.end) is not None
+        and _end_marker_line().fullmatch(doc.text, blocks[index - 1].span.start, blocks[index - 1].span.end) is not None
         and not final_mark(last)
     ]
 
