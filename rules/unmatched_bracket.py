@@ -191,10 +191,8 @@ def _cut_paragraph_before(doc: Document, index: int) -> Span | None:
     if index == 0 or doc.blocks[index - 1].kind != "paragraph" or doc.blocks[index - 1].content is None:
         return None
     content = doc.blocks[index - 1].content
-    visible = doc.masked[content.start : content.end].rstrip(MASKS + " \u3000\n")
-    if not visible or visible.rstrip("".join(_CLOSERS) + '"')[-1:] in tuple(_TERMINATORS):
-        return None
-    return content
+    text = doc.masked[content.start : content.end]
+    return content if text.strip(MASKS + " \u3000\n") and _cut_off_tail(text) is not None else None
 
 
 def _starts_mid_sentence(doc: Document, index: int) -> bool:
