@@ -80,7 +80,7 @@ from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Related, Rule, RuleOptions
 from jalint.rules._prose import visible_text
-from jalint.sentences import Sentence
+from jalint.sentences import TERMINATORS, Sentence
 
 
 class Options(RuleOptions):
@@ -176,7 +176,7 @@ def _message(where: str, word: str, between: Sentence | None) -> str:
 
 
 _LIST_ITEM_ENDING = "こと"  # a sentence ended on こと (体言止め) is an item of a list: 「〜を持つこと。」
-_FINAL_MARKS = "。．！？!? \u3000"
+_FINAL_MARKS = "".join(TERMINATORS) + " \u3000"  # what may follow a list item's こと
 _FRAME_HEAD = 25  # characters of a sentence's start compared for a shared frame
 _FRAME_SHARED = 6  # characters in common from which two sentences open the same way
 
