@@ -60,7 +60,10 @@ Uses that careful writers choose on purpose are accepted (unless `strict`):
   領域が残る」; 「ここにはそこには置けない」 is still reported);
 - 「と」 that quotes (「使えると考える」) against 「と」 that joins nouns
   (「AとB」): two different particles;
-- a word said twice for emphasis (「それはそれは」).
+- a word said twice for emphasis (「それはそれは」);
+- a question quoted as someone asks it, 「…？」 (「どちらが価値があるのか？」という問い):
+  spoken words the writer reports (a quoted criterion without ？ is still
+  reported).
 
 A space after Japanese text (a bold label run into its paragraph:
 「**二つの文化の狭間で** 現場で…」) separates like a 読点. Sentences inside
@@ -568,6 +571,8 @@ def _accepted(first: _Unit, second: _Unit, key: str, tokens: list[Token], text: 
         gap = text[tokens[index].end : tokens[index + 1].start]
         if (" " in gap or "\u3000" in gap) and not tokens[index].surface[-1:].isascii():
             return True
+    if _in_quoted_question(text, tokens[first.first].start, tokens[second.last].end):
+        return True
     # 「AもBも」「AかBか」: two short items side by side, the parallel construction.
     if second.surface.endswith(("も", "か")) and 0 < len(between) <= 6:
         return not any(t.pos == "接続詞" or t.pos_detail in ("読点", "句点", "括弧開") for t in between)
@@ -578,6 +583,22 @@ def _accepted(first: _Unit, second: _Unit, key: str, tokens: list[Token], text: 
         or _cleft(second, tokens)
         or _nested_clause(second, tokens)
     )
+
+
+_QUESTION_ENDS = ("？", "?")
+_QUOTE_REACH = 80  # characters a quotation may span either way of the pair
+
+
+def _in_quoted_question(text: str, start: int, end: int) -> bool:
+    """Both particles stand inside one 「…？」: a question quoted as someone asks it
+    (「AIが作った絵と人間が描いた絵、どちらが価値があるのか？」), spoken words the writer reports, not
+    the writer's own sentence (most readers of the corpus left it alone). A quoted criterion without
+    ？ (「どの技術が将来性があるのか」を見極める) is still reported."""
+    opening = text.rfind("「", max(0, start - _QUOTE_REACH), start)
+    if opening < 0 or "」" in text[opening:start]:
+        return False
+    closing = text.find("」", end, end + _QUOTE_REACH)
+    return closing > 0 and "「" not in text[end:closing] and text[:closing].rstrip().endswith(_QUESTION_ENDS)
 
 
 def _connective_sore_ga(first: _Unit, tokens: list[Token]) -> bool:
