@@ -75,6 +75,7 @@ from jalint.document import Document
 from jalint.inline import MASKS
 from jalint.positions import Span
 from jalint.rule import Finding, Related, Rule
+from jalint.rules._ai_writing import LIST_MARKER
 from jalint.rules._counting import inside, skipped_spans
 
 PAIRS = {
@@ -138,10 +139,6 @@ class UnmatchedBracket(Rule):
         yield from _unclosed(doc, waiting)
 
 
-# What may stand before a link that opens its line: nothing, or a list marker.
-_LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?")
-
-
 def _unclosed(doc: Document, openers: list[_Open]) -> Iterator[Finding]:
     for opened in openers:
         if opened.cut:
@@ -160,8 +157,8 @@ def _unclosed(doc: Document, openers: list[_Open]) -> Iterator[Finding]:
 
 def _opens_line(doc: Document, offset: int) -> bool:
     """Only spaces or a list marker stand before `offset` on its line."""
-    start = doc.text.rfind("\n", 0, offset) + 1
-    return _LINE_OPENING.fullmatch(doc.text, start, offset) is not None
+    prefix = doc.text[doc.text.rfind("\n", 0, offset) + 1 : offset]
+    return not prefix.strip() or LIST_MARKER.fullmatch(prefix) is not None
 
 
 def _stray(doc: Document, char: str, offset: int, index: int) -> Finding:
