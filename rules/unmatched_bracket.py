@@ -16,14 +16,30 @@ paragraph and closed in the next or the one after (its first part ends with
 paragraph where it opened: the text was split or something was spliced in
 between. A bracket in text the post already said (a copied paragraph or
 fragment) is reported at its first place only: the copy is
-duplicate-paragraph's, and its fix is deleting it. A `[` that opens its line
-(or list item) and is never closed is a link cut off, most often the last item
-of a related-posts list: its message asks to finish the link or delete the
-line, since a 「]」 alone would not make a link. A stray 」 in a paragraph that
-opens with a particle (its beginning cut off, the 「 with it) gets a message
-that says so and asks to restore or delete the paragraph; one in a paragraph
-that continues a paragraph cut off mid-sentence names that paragraph and asks
-to join the two.
+duplicate-paragraph's, and its fix is deleting it.
+
+Where a bracket is broken because the generator cut the text, the message
+names the cut and the repair, not just the bracket:
+
+- a `[` that opens its line (or list item) and is never closed is a link cut
+  off, most often the last item of a related-posts list: the message asks to
+  finish the link or delete the line, since a 「]」 alone would not make a
+  link; when an earlier line holds the whole link (the list was generated
+  twice), it asks to delete the line and names that line;
+- a 「 or （ that opens a paragraph written again from the start of the
+  paragraph cut off before it (「…ただし、月末の」 ⏎ 「「ただし、月末の…」)
+  has nothing to close: the message asks to delete it and names the cut
+  paragraph;
+- a stray 」 in a paragraph that opens with a particle (its beginning cut
+  off, the 「 with it) gets a message that says so and asks to restore or
+  delete the paragraph; one in a paragraph that continues a paragraph cut off
+  mid-sentence names that paragraph and asks to join the two;
+- a quotation split across paragraphs asks to join them, or to delete the
+  paragraph spliced in between.
+
+When the second paragraph opens by repeating the words the first ends with
+(「…出荷の件数を」 ⏎ 「件数を確かめて…」」), the message names those words, to
+drop when joining.
 
 ## Why it matters
 A bracket left open makes the reader look for where the quotation or the
@@ -99,6 +115,7 @@ class _Open(NamedTuple):
     offset: int  # in the file
     cut: bool  # its paragraph stops mid-sentence with it open: the truncation rules report the cut
     waited: int = 0  # paragraphs since its own
+    block: int = -1  # index of its paragraph's block
 
 
 class UnmatchedBracket(Rule):
@@ -127,6 +144,7 @@ class UnmatchedBracket(Rule):
             if _SIGNIFICANT.intersection(text):
                 skipped = skipped_spans(doc.text[span.start : span.end], emphasis=False)
                 opens, strays = _unmatched(text, span.start, skipped)
+                opens = [o._replace(block=index) for o in opens]
                 for char, offset in strays:
                     at = next((k for k in range(len(waiting) - 1, -1, -1) if PAIRS.get(waiting[k].char) == char), None)
                     if at is None:
@@ -134,7 +152,7 @@ class UnmatchedBracket(Rule):
                     else:
                         opened = waiting.pop(at)
                         if not opened.cut:  # a cut quotation closing later is the cut's finding, not this one's
-                            yield _split(doc, opened, char, offset)
+                            yield _split(doc, opened, char, offset, index)
                 waiting += opens
         yield from _unclosed(doc, waiting)
 
@@ -145,14 +163,83 @@ def _unclosed(doc: Document, openers: list[_Open]) -> Iterator[Finding]:
             continue
         span = Span(opened.offset, opened.offset + 1)
         if opened.char == "[" and _opens_line(doc, opened.offset):
-            # 「- [記事のタイトル…」 with no 「](…)」: a link cut off, most often the last item of a related-posts list
-            yield Finding(span, "リンクが途中で切れていて「[」が閉じておらずリンク先もないので、リンクを完成させるか、この行を削除してください。")
+            yield _cut_link(doc, span)
+            continue
+        restarted = _restarted_paragraph(doc, opened)
+        if restarted is not None:  # 「…ただし、倫理的な ⏎ 「ただし、倫理的な…」: the restart opens with a stray 「
+            yield Finding(
+                span,
+                f"この段落は{doc.lines.line_of(restarted.start)} 行目で文の途中で切れた段落の書き直しで、冒頭の"
+                f"「{opened.char}」には閉じる相手がないので、削除してください。",
+                related=(Related(restarted, "途中で切れた前の段落"),),
+            )
             continue
         close = PAIRS.get(opened.char, '"')
         yield Finding(
             span,
             f"「{opened.char}」が閉じていません。対応する「{close}」を補うか、不要な「{opened.char}」を削除してください。",
         )
+
+
+def _cut_link(doc: Document, span: Span) -> Finding:
+    """「- [記事のタイトル…」 with no 「](…)」: a link cut off, most often the last item of a related-posts list.
+
+    When an earlier line holds a whole link whose words start the same, the cut line is a copy of it (a
+    related-posts list generated twice): finishing it would only repeat that link, so the message asks
+    to delete the line and names the line that has it whole.
+    """
+    line_end = doc.text.find("\n", span.start)
+    words = doc.text[span.start : line_end if line_end >= 0 else len(doc.text)].rstrip()
+    whole = _whole_link(doc.text, words, span.start) if len(words) > _LINK_WORDS_MIN else -1
+    if whole >= 0:
+        return Finding(
+            span,
+            f"リンクが途中で切れていて、{doc.lines.line_of(whole)} 行目にある同じリンクの書きかけの写しなので、"
+            "この行を削除してください。",
+            related=(Related(Span(whole, whole + len(words)), "同じリンク"),),
+        )
+    return Finding(span, "リンクが途中で切れていて「[」が閉じておらずリンク先もないので、リンクを完成させるか、この行を削除してください。")
+
+
+def _whole_link(text: str, words: str, before: int) -> int:
+    """Where an earlier line holds a finished link whose text starts with `words` (「[タイトル」), or -1."""
+    at = text.find(words, 0, before)
+    while at >= 0:
+        line_end = text.find("\n", at)
+        rest = text[at + len(words) : line_end if line_end >= 0 else len(text)]
+        if "](" in rest and "[" not in rest[: rest.index("](")]:
+            return at
+        at = text.find(words, at + 1, before)
+    return -1
+
+
+_LINK_WORDS_MIN = 4  # characters of link text (with its 「[」) that make a cut link a copy of an earlier one
+_RESTART_MIN = 6  # characters a restarted paragraph must share with the opening of the one cut before it
+
+
+def _restarted_paragraph(doc: Document, opened: _Open) -> Span | None:
+    """The cut paragraph before, when the opener opens a paragraph that restarts it.
+
+    「…ただし、倫理的なAIの利用、責任」 ⏎ 「「ただし、倫理的なAIの利用、責任ある開発…」: a generator
+    cut a paragraph off and wrote it again from its start (or from the start of its cut sentence),
+    with a stray 「 in front. A 」 cannot go anywhere sensible; the 「 has to go.
+    """
+    if opened.block < 0 or opened.char not in _CUT_OFF_OPENERS:
+        return None
+    content = doc.blocks[opened.block].content
+    if content is None or doc.masked[content.start : opened.offset].strip(MASKS + " \u3000\n"):
+        return None  # the opener does not open its paragraph
+    cut = _cut_paragraph_before(doc, opened.block)
+    if cut is None:
+        return None
+    before = doc.masked[cut.start : cut.end].strip(MASKS + " \u3000\n")
+    tail = before[(_cut_off_tail(before) or 0) :]
+    after = doc.masked[opened.offset + 1 : content.end]
+    for start in (before, tail):
+        head = start[:_RESTART_MIN]
+        if len(head) == _RESTART_MIN and after.startswith(head):
+            return cut
+    return None
 
 
 def _opens_line(doc: Document, offset: int) -> bool:
@@ -165,10 +252,12 @@ def _stray(doc: Document, char: str, offset: int, index: int) -> Finding:
     opener = _CLOSERS[char]
     cut = _cut_paragraph_before(doc, index)
     if cut is not None:  # 「…そして時に私たちに」 ⏎ 「提案」や「示唆」を与え…」: one paragraph split at a cut
+        repeated = _repeated_opening(doc, index - 1, index)
+        join = f"繰り返した「{repeated}」を除いて二つをつなげ、" if repeated else "二つをつなげて"
         return Finding(
             Span(offset, offset + 1),
             f"閉じかっこ「{char}」に対応する「{opener}」がなく、前の段落が文の途中で切れてこの段落がその続きから"
-            "始まっているので、二つをつなげてかっこの対応を確かめてください。",
+            f"始まっているので、{join}かっこの対応を確かめてください。",
             related=(Related(cut, "途中で切れた前の段落"),),
         )
     if _starts_mid_sentence(doc, index):  # 「の説明可能なAI（XAI）」の導入も…」: the opener went with the lost beginning
@@ -198,15 +287,40 @@ def _starts_mid_sentence(doc: Document, index: int) -> bool:
     return bool(tokens) and tokens[0].pos in ("助詞", "助動詞")
 
 
-def _split(doc: Document, opened: _Open, char: str, offset: int) -> Finding:
-    """A closer that answers an opener of an earlier paragraph: the text was split (or spliced) in between."""
+def _split(doc: Document, opened: _Open, char: str, offset: int, index: int) -> Finding:
+    """A closer that answers an opener of an earlier paragraph: the text was split (or spliced) in between.
+
+    When the closer's paragraph comes right after the opener's, nothing stands between to delete:
+    the two are to be joined, without the words the second one repeats from the end of the first
+    (「…常に「なぜこのコードなのか？」 ⏎ 「...なぜこのコードなのか？もっと…」と」).
+    """
     line = doc.lines.line_of(opened.offset)
-    return Finding(
-        Span(offset, offset + 1),
-        f"閉じかっこ「{char}」は{line} 行目の段落で開いた「{opened.char}」を閉じていますが、間で段落が切れているので、"
-        "二つをつなげるか、間に入った文を削除してください。",
-        related=(Related(Span(opened.offset, opened.offset + 1), f"開いたままの「{opened.char}」"),),
-    )
+    related = (Related(Span(opened.offset, opened.offset + 1), f"開いたままの「{opened.char}」"),)
+    head = f"閉じかっこ「{char}」は{line} 行目の段落で開いた「{opened.char}」を閉じていますが、間で段落が切れているので、"
+    if any(block.kind == "paragraph" for block in doc.blocks[opened.block + 1 : index]):
+        return Finding(Span(offset, offset + 1), head + "間に入った段落を削除して二つをつなげてください。", related=related)
+    repeated = _repeated_opening(doc, opened.block, index)
+    mend = f"繰り返した「{repeated}」を除いて二つをつなげてください。" if repeated else "二つをつなげてください。"
+    return Finding(Span(offset, offset + 1), head + mend, related=related)
+
+
+_OVERLAP_MAX = 80  # longest repeat looked for (a restart of a whole sentence is duplicate-paragraph's)
+_OVERLAP_MIN = 4  # characters a paragraph must repeat from the end of the one before to count as a restart
+_LEAD_IN = "．.…・ \u3000"  # what a continuation may open with before the words it repeats (「...なぜ」)
+
+
+def _repeated_opening(doc: Document, before: int, after: int) -> str:
+    """The words paragraph `after` opens with that repeat the end of paragraph `before` (「避けては通」), or ""."""
+    first, second = doc.blocks[before].content, doc.blocks[after].content
+    if first is None or second is None:
+        return ""
+    tail = doc.masked[first.start : first.end].rstrip(MASKS + " \u3000\n")
+    opening = doc.masked[second.start : second.end].lstrip(MASKS + _LEAD_IN + "\n")
+    for length in range(min(len(tail), len(opening), _OVERLAP_MAX), _OVERLAP_MIN - 1, -1):
+        words = opening[:length]
+        if tail.endswith(words) and not any(mask in words for mask in MASKS):
+            return words
+    return ""
 
 
 def _unmatched(text: str, base: int, skipped: list[tuple[int, int]]) -> tuple[list[_Open], list[tuple[str, int]]]:
