@@ -70,6 +70,16 @@ A space after Japanese text (a bold label run into its paragraph:
 a blockquote are quotations, not the author's, and are skipped; headings and
 tables are not read (as textlint, which reads paragraphs).
 
+## The message
+It quotes both particles with the words before them and names a mend. Where
+the sentence's structure settles it, the mend is shown on the writer's words:
+a 「が」 holder of what the second 「が」 names, before できる or a noun of
+worth with ある/ない (`worth_nouns` in `doubled_particle.toml`), takes 「に」
+(「どの案が将来性があるのか」 → 「案に将来性がある」); a second 「が」 inside a
+noun's description becomes 「の」 (「最も価格が安い候補」 → 「価格の安い候補」).
+Otherwise it names the usual mends of the particle: が → に, の or は; で →
+により, なら or の; から → をもとに, 以来 or の (〜 for a range); への → に対する.
+
 ## Why it matters
 Two identical particles close together make the reader re-parse the sentence:
 which noun does the second 「で」 belong to? A double 「が」 usually means the
@@ -160,6 +170,7 @@ from functools import lru_cache
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Related, Rule, RuleOptions
+from jalint.rules._particle_mend import mend, noun_start
 from jalint.rules._prose import load_data, sentences_read_as_one, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
@@ -724,18 +735,22 @@ class DoubledParticle(Rule[Options]):
 
 
 def _finding(first: _Unit, second: _Unit, tokens: list[Token], doc: Document) -> Finding:
-    def with_word(unit: _Unit) -> str:
-        start = tokens[unit.first - 1 if unit.first > 0 else unit.first].start
+    def with_word(unit: _Unit, floor: int) -> str:
+        # The whole noun before the particle (「将来性が」, not 「性が」), a few words at most.
+        word = max(noun_start(tokens, unit.first - 1, floor), unit.first - _WORDS_SHOWN) if unit.first > 0 else 0
+        start = tokens[word].start
         return _quoted_word(doc.text[start : tokens[unit.last].end].replace("`", "").replace("*", ""), tokens, unit, doc)
 
-    advice = _ADVICE.get(second.surface, _GENERAL_ADVICE)
+    advice = mend(second.surface, (first.first, first.last), (second.first, second.last), tokens, doc)
     return Finding(
         Span(tokens[second.first].start, tokens[second.last].end),
-        f"助詞「{second.surface}」が続けて使われています（「{with_word(first)}」「{with_word(second)}」）。{advice}",
+        f"助詞「{second.surface}」が続けて使われています（「{with_word(first, 0)}」「{with_word(second, first.last + 1)}」）。"
+        f"{advice}",
         related=(Related(Span(tokens[first.first].start, tokens[first.last].end), f"1つ目の「{first.surface}」"),),
     )
 
 
+_WORDS_SHOWN = 3  # words of the noun before a particle that the message quotes
 _QUOTE_SHOWN = 10  # characters of a quotation shown before its particle in a message
 
 
@@ -756,14 +771,3 @@ def _quoted_word(word: str, tokens: list[Token], unit: _Unit, doc: Document) -> 
     if len(inner) > _QUOTE_SHOWN:
         inner = "…" + inner[-_QUOTE_SHOWN:]
     return f"『{inner}』{word[len(close.surface):]}"
-
-
-_GENERAL_ADVICE = "片方を別の言い方に替えるか、語順を入れ替えるか、文を分けてください。"
-# The usual mend for the particles the corpus doubles most, so the message names one (「提携により今後4年間で」).
-_ADVICE = {
-    "が": "片方の「が」を「に」か「の」に替える（「〜に価値がある」「〜の信頼性が高い」）か、"
-          "前の「が」を「は」にする（「〜は信頼性が高く、…」）か、文を分けてください。",
-    "で": "片方の「で」を「により」「なら」「の」などに替えるか、文を分けてください。",
-    "から": "片方の「から」を「をもとに」「以来」などに替えるか、範囲なら「〜」で書いてください。",
-    "への": "片方の「への」を「に対する」などに替えるか、「〜に〜すること」の形に書き換えてください。",
-}
