@@ -9,7 +9,9 @@ sentence settles the mend, the message shows it on the sentence's own words:
   (「どのデータが価値がある」「AIが何ができる」): the holder takes 「に」,
   「データに価値がある」「AIに何ができる」;
 - the second 「が」's predicate describes a noun (a relative clause,
-  「最もROIが高い施策」): inside it 「が」 becomes 「の」, 「ROIの高い施策」.
+  「最もROIが高い施策」): inside it 「が」 becomes 「の」, 「ROIの高い施策」;
+- a first 「で」 of 「〜との間で」 names a partner, which 「と」 alone does:
+  「A社との間で10年間で」 → 「A社と、10年間で」.
 
 Anywhere else the message keeps the usual mends of the particle.
 """
@@ -54,6 +56,10 @@ def mend(particle: str, first: tuple[int, int], second: tuple[int, int], tokens:
         relative = _relative_clause_mend(second, tokens, doc)
         if relative:
             return relative
+    if particle == "で" and first[0] > 3:
+        partner = _partner_mend(first, second, tokens, doc)
+        if partner:
+            return partner
     return USUAL.get(particle, GENERAL)
 
 
@@ -87,6 +93,17 @@ def _holder_mend(first: tuple[int, int], second: tuple[int, int], tokens: list[T
         between = "…" + _text(doc, tokens[noun_first].start, predicate.start)
     example = f"{holder}に{between}{predicate.base or predicate.surface}"
     return f"前の「が」を「に」にしてください（「{example}」）。"
+
+
+def _partner_mend(first: tuple[int, int], second: tuple[int, int], tokens: list[Token], doc: Document) -> str:
+    """「A社との間で10年間で…契約を結ぶ」 → 「A社と、10年間で…」: 「との間で」 names a partner, which 「と」 alone does."""
+    if [t.surface for t in tokens[first[0] - 3 : first[0]]] != ["と", "の", "間"]:
+        return ""
+    partner = _text(doc, tokens[noun_start(tokens, first[0] - 4, 0)].start, tokens[first[0] - 3].start)
+    words = _text(doc, tokens[noun_start(tokens, second[0] - 1, first[1] + 1)].start, tokens[second[1]].end)
+    if not partner or not words:
+        return ""
+    return f"前の「との間で」を「と」にして読点で区切ってください（「{partner}と、{words}」）。"
 
 
 def _relative_clause_mend(second: tuple[int, int], tokens: list[Token], doc: Document) -> str:
