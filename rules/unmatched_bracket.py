@@ -18,9 +18,14 @@ between. A bracket in text the post already said (a copied paragraph or
 fragment) is reported at its first place only: the copy is
 duplicate-paragraph's, and its fix is deleting it.
 
-Where a bracket is broken because the generator cut the text, the message
-names the cut and the repair, not just the bracket:
+Where a bracket is broken because the generator cut or copied the text, the
+message names the cut and the repair, not just the bracket:
 
+- a bracket broken in a copy of a sentence an earlier, finished paragraph
+  holds (brackets, lead-in dots and spaces aside; a section generated twice,
+  the copy differing only where it broke) asks to delete the copy, not to
+  mend the bracket, and names that paragraph; the two halves of a sentence
+  split by a cut are read joined for this;
 - a `[` that opens its line (or list item) and is never closed is a link cut
   off, most often the last item of a related-posts list: the message asks to
   finish the link or delete the line, since a 「]」 alone would not make a
@@ -92,6 +97,7 @@ from jalint.inline import MASKS
 from jalint.positions import Span
 from jalint.rule import Finding, Related, Rule
 from jalint.rules._ai_writing import LIST_MARKER
+from jalint.rules._bracket_copies import copied_sentence
 from jalint.rules._counting import inside, skipped_spans
 
 PAIRS = {
@@ -164,6 +170,10 @@ def _unclosed(doc: Document, openers: list[_Open]) -> Iterator[Finding]:
         span = Span(opened.offset, opened.offset + 1)
         if opened.char == "[" and _opens_line(doc, opened.offset):
             yield _cut_link(doc, span)
+            continue
+        copy = _copy(doc, opened.char, opened.offset, opened.block)
+        if copy is not None:
+            yield copy
             continue
         restarted = _restarted_paragraph(doc, opened)
         if restarted is not None:  # 「…ただし、倫理的な ⏎ 「ただし、倫理的な…」: the restart opens with a stray 「
@@ -251,6 +261,12 @@ def _opens_line(doc: Document, offset: int) -> bool:
 def _stray(doc: Document, char: str, offset: int, index: int) -> Finding:
     opener = _CLOSERS[char]
     cut = _cut_paragraph_before(doc, index)
+    if cut is not None:
+        copy = _copy(doc, char, offset, index, index - 1, (Related(cut, "写しの前半の段落"),))
+    else:
+        copy = _copy(doc, char, offset, index)
+    if copy is not None:
+        return copy
     if cut is not None:  # 「…そして時に私たちに」 ⏎ 「提案」や「示唆」を与え…」: one paragraph split at a cut
         repeated = _repeated_opening(doc, index - 1, index)
         join = f"繰り返した「{repeated}」を除いて二つをつなげ、" if repeated else "二つをつなげて"
@@ -269,6 +285,28 @@ def _stray(doc: Document, char: str, offset: int, index: int) -> Finding:
     return Finding(
         Span(offset, offset + 1),
         f"閉じかっこ「{char}」に対応する「{opener}」がありません。「{opener}」を補うか、「{char}」を削除してください。",
+    )
+
+
+def _copy(
+    doc: Document, char: str, offset: int, block: int, joined_from: int | None = None, related: tuple[Related, ...] = ()
+) -> Finding | None:
+    """The finding for a bracket broken in a copy of a sentence an earlier paragraph holds: delete the copy.
+
+    Repairing the bracket (or joining the split paragraphs) would only rebuild the copy.
+    """
+    if block < 0:
+        return None
+    copied = copied_sentence(doc, offset, block, joined_from)
+    if copied is None:
+        return None
+    original, joined = copied
+    start = f"{doc.lines.line_of(doc.blocks[joined_from].span.start)} 行目の段落から続く、" if joined and joined_from is not None else ""
+    return Finding(
+        Span(offset, offset + 1),
+        f"「{char}」のある文は{start}{doc.lines.line_of(original.start)} 行目の段落にある文の写しなので、かっこを直すより、"
+        "写しの方を削除してください。",
+        related=(Related(original, "同じ文のある段落"), *related),
     )
 
 
@@ -296,6 +334,9 @@ def _split(doc: Document, opened: _Open, char: str, offset: int, index: int) -> 
     """
     line = doc.lines.line_of(opened.offset)
     related = (Related(Span(opened.offset, opened.offset + 1), f"開いたままの「{opened.char}」"),)
+    copy = _copy(doc, char, offset, index, opened.block, related)
+    if copy is not None:
+        return copy
     head = f"閉じかっこ「{char}」は{line} 行目の段落で開いた「{opened.char}」を閉じていますが、間で段落が切れているので、"
     if any(block.kind == "paragraph" for block in doc.blocks[opened.block + 1 : index]):
         return Finding(Span(offset, offset + 1), head + "間に入った段落を削除して二つをつなげてください。", related=related)
@@ -315,11 +356,13 @@ def _repeated_opening(doc: Document, before: int, after: int) -> str:
     if first is None or second is None:
         return ""
     tail = doc.masked[first.start : first.end].rstrip(MASKS + " \u3000\n")
-    opening = doc.masked[second.start : second.end].lstrip(MASKS + _LEAD_IN + "\n")
+    text = doc.masked[second.start : second.end]
+    opening = text.lstrip(MASKS + _LEAD_IN + "\n")
+    lead_in = text[: len(text) - len(opening)].strip(MASKS + " \u3000\n")  # 「...」, dropped with the words
     for length in range(min(len(tail), len(opening), _OVERLAP_MAX), _OVERLAP_MIN - 1, -1):
         words = opening[:length]
         if tail.endswith(words) and not any(mask in words for mask in MASKS):
-            return words
+            return lead_in + words
     return ""
 
 

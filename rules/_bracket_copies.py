@@ -1,0 +1,94 @@
+"""Whether a broken bracket stands in a copy of a sentence the post already has: then the copy goes, not the bracket.
+
+Generators that loop rewrite whole sections, and a copy often differs from its
+original only where it broke: a 」 lost, a paragraph cut and continued, a
+「...」 lead-in. The engine's repeated-text test only knows copies word for
+word, so such a copy reaches unmatched-bracket, whose local repair (add the
+」, join the two paragraphs) would rebuild yet another copy. Readers asked for
+the repair that fits: delete the copy, and name where the sentence already is.
+
+A sentence counts as a copy when, with brackets, lead-in dots and spaces left
+out, it stands whole in an earlier paragraph that ends its last sentence
+(`_MIN_CHARS` characters at least, so a short stock phrase is no evidence).
+An earlier paragraph cut off mid-sentence is no original: a paragraph that
+restarts it is the version to keep.
+"""
+
+from __future__ import annotations
+
+from jalint.document import Document
+from jalint.inline import MASKS
+from jalint.positions import Span
+
+_IGNORED = frozenset("「」『』（）()【】［］[]\"“”…・.． \u3000\n\t") | frozenset(MASKS)
+_MIN_CHARS = 20  # characters a copied sentence must have (brackets aside) to count as evidence
+_ENDS = "。！？!?"
+_CLOSING = "」』）)"
+
+
+def _normal(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _IGNORED)
+
+
+def _sentence_around(doc: Document, block: int, offset: int) -> tuple[int, int]:
+    """The stretch of block `block` from the sentence end before `offset` to the 。 after it (file offsets).
+
+    Only 。 ends the stretch after the bracket: a quotation holding ？ (「なぜ…？もっと…？」と問う) is one sentence.
+    """
+    content = doc.blocks[block].content
+    assert content is not None
+    text = doc.masked[content.start : content.end]
+    at = offset - content.start
+    back = at
+    while back > 0 and text[back - 1] in _CLOSING:
+        back -= 1
+    if back > 0 and text[back - 1] == "。":  # 「…断言できます。」」: the closer ends the sentence before it
+        at = back - 1
+    start = text.rfind("。", 0, at) + 1
+    end = text.find("。", at)
+    return content.start + start, content.start + (end + 1 if end >= 0 else len(text))
+
+
+def copied_sentence(
+    doc: Document, offset: int, block: int, joined_from: int | None = None
+) -> tuple[Span, bool] | None:
+    """The earlier paragraph that holds the sentence around `offset` (brackets aside), and whether the
+    sentence was read joined to `joined_from`; None when no earlier paragraph holds it.
+
+    `joined_from` is the block of a cut paragraph this one continues: its unfinished last sentence is
+    read together with this paragraph's first (the two halves of one sentence split by the cut).
+    """
+    start, end = _sentence_around(doc, block, offset)
+    content = doc.blocks[block].content
+    assert content is not None
+    sentence = _normal(doc.masked[start:end])
+    first = block
+    if joined_from is not None and start == content.start:
+        before = doc.blocks[joined_from].content
+        if before is not None:
+            text = doc.masked[before.start : before.end]
+            tail = _normal(text[max(text.rfind(ch) for ch in _ENDS) + 1 :])
+            sentence = _join(tail, sentence)
+            first = joined_from
+    if len(sentence) < _MIN_CHARS:
+        return None
+    for earlier in doc.blocks[:first]:
+        if earlier.kind == "paragraph" and earlier.content is not None:
+            text = doc.masked[earlier.content.start : earlier.content.end]
+            if sentence in _normal(text) and _finished(text):
+                return earlier.content, first != block
+    return None
+
+
+def _finished(text: str) -> bool:
+    """The paragraph ends a sentence: one cut off mid-sentence is the draft a restart replaces, not an original."""
+    visible = text.rstrip(MASKS + " \u3000\n").rstrip(_CLOSING + MASKS)
+    return visible[-1:] in tuple(_ENDS)
+
+
+def _join(tail: str, head: str) -> str:
+    """The two halves of a sentence split by a cut, without the words the second repeats from the first."""
+    for length in range(min(len(tail), len(head)), 0, -1):
+        if tail.endswith(head[:length]):
+            return tail + head[length:]
+    return tail + head
