@@ -16,6 +16,8 @@ restarts it is the version to keep.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from jalint.document import Document
 from jalint.inline import MASKS
 from jalint.positions import Span
@@ -49,34 +51,53 @@ def _sentence_around(doc: Document, block: int, offset: int) -> tuple[int, int]:
     return content.start + start, content.start + (end + 1 if end >= 0 else len(text))
 
 
-def copied_sentence(
-    doc: Document, offset: int, block: int, joined_from: int | None = None
-) -> tuple[Span, bool] | None:
-    """The earlier paragraph that holds the sentence around `offset` (brackets aside), and whether the
-    sentence was read joined to `joined_from`; None when no earlier paragraph holds it.
+class Copy(NamedTuple):
+    """Where the text a broken bracket stands in was said before, and how much of it is the copy."""
 
-    `joined_from` is the block of a cut paragraph this one continues: its unfinished last sentence is
-    read together with this paragraph's first (the two halves of one sentence split by the cut).
+    original: Span  # the earlier paragraph
+    scope: str  # "paragraph": the whole paragraph (after a leading fragment); "sentence"; "joined": a cut sentence
+
+
+def find_copy(doc: Document, offset: int, block: int, joined_from: int | None = None) -> Copy | None:
+    """The earlier finished paragraph that holds the text around the bracket at `offset` (brackets aside).
+
+    The whole paragraph is tried first, also without a leading fragment that ends at the bracket
+    (「の説明可能なAI（XAI）」の導入も…」: a cut item's tail stuck on the front of a copied paragraph),
+    then the sentence around the bracket. `joined_from` is the block of a cut paragraph this one
+    continues: its unfinished last sentence is read together with this paragraph's first (the two
+    halves of one sentence split by the cut).
     """
-    start, end = _sentence_around(doc, block, offset)
     content = doc.blocks[block].content
     assert content is not None
+    start, end = _sentence_around(doc, block, offset)
+    wholes = [_normal(doc.masked[content.start : content.end])]
+    if start == content.start and joined_from is None:
+        wholes.append(_normal(doc.masked[offset + 1 : content.end]))
+    for whole in wholes:
+        original = _earlier_holding(doc, whole, block)
+        if original is not None:
+            return Copy(original, "paragraph")
     sentence = _normal(doc.masked[start:end])
-    first = block
     if joined_from is not None and start == content.start:
         before = doc.blocks[joined_from].content
         if before is not None:
             text = doc.masked[before.start : before.end]
             tail = _normal(text[max(text.rfind(ch) for ch in _ENDS) + 1 :])
-            sentence = _join(tail, sentence)
-            first = joined_from
-    if len(sentence) < _MIN_CHARS:
+            original = _earlier_holding(doc, _join(tail, sentence), joined_from)
+            return Copy(original, "joined") if original is not None else None
+    original = _earlier_holding(doc, sentence, block)
+    return Copy(original, "sentence") if original is not None else None
+
+
+def _earlier_holding(doc: Document, text: str, before: int) -> Span | None:
+    """The first finished paragraph before block `before` whose text (brackets aside) holds `text`."""
+    if len(text) < _MIN_CHARS:
         return None
-    for earlier in doc.blocks[:first]:
+    for earlier in doc.blocks[:before]:
         if earlier.kind == "paragraph" and earlier.content is not None:
-            text = doc.masked[earlier.content.start : earlier.content.end]
-            if sentence in _normal(text) and _finished(text):
-                return earlier.content, first != block
+            paragraph = doc.masked[earlier.content.start : earlier.content.end]
+            if text in _normal(paragraph) and _finished(paragraph):
+                return earlier.content
     return None
 
 

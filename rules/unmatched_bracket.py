@@ -21,20 +21,22 @@ duplicate-paragraph's, and its fix is deleting it.
 Where a bracket is broken because the generator cut or copied the text, the
 message names the cut and the repair, not just the bracket:
 
-- a bracket broken in a copy of a sentence an earlier, finished paragraph
-  holds (brackets, lead-in dots and spaces aside; a section generated twice,
-  the copy differing only where it broke) asks to delete the copy, not to
-  mend the bracket, and names that paragraph; the two halves of a sentence
-  split by a cut are read joined for this;
+- a bracket broken in a copy of text an earlier, finished paragraph holds
+  (brackets, lead-in dots and spaces aside; a section generated twice, the
+  copy differing only where it broke) asks to delete the copy, not to mend
+  the bracket, and names that paragraph: the whole paragraph when all of it
+  is the copy (also after the tail of a cut item stuck on its front up to
+  the bracket), else the sentence; the two halves of a sentence split by a
+  cut are read joined for this;
 - a `[` that opens its line (or list item) and is never closed is a link cut
   off, most often the last item of a related-posts list: the message asks to
   finish the link or delete the line, since a 「]」 alone would not make a
   link; when an earlier line holds the whole link (the list was generated
   twice), it asks to delete the line and names that line;
 - a 「 or （ that opens a paragraph written again from the start of the
-  paragraph cut off before it (「…ただし、月末の」 ⏎ 「「ただし、月末の…」)
-  has nothing to close: the message asks to delete it and names the cut
-  paragraph;
+  paragraph cut off before it, or of its cut sentence (「…ただし、月末の」 ⏎
+  「「ただし、月末の…」), has nothing to close: the message asks to delete it
+  and names the cut paragraph;
 - a stray 」 in a paragraph that opens with a particle (its beginning cut
   off, the 「 with it) gets a message that says so and asks to restore or
   delete the paragraph; one in a paragraph that continues a paragraph cut off
@@ -97,7 +99,7 @@ from jalint.inline import MASKS
 from jalint.positions import Span
 from jalint.rule import Finding, Related, Rule
 from jalint.rules._ai_writing import LIST_MARKER
-from jalint.rules._bracket_copies import copied_sentence
+from jalint.rules._bracket_copies import find_copy
 from jalint.rules._counting import inside, skipped_spans
 
 PAIRS = {
@@ -177,11 +179,13 @@ def _unclosed(doc: Document, openers: list[_Open]) -> Iterator[Finding]:
             continue
         restarted = _restarted_paragraph(doc, opened)
         if restarted is not None:  # 「…ただし、倫理的な ⏎ 「ただし、倫理的な…」: the restart opens with a stray 「
+            cut, whole = restarted
+            what = "段落" if whole else "文"
             yield Finding(
                 span,
-                f"この段落は{doc.lines.line_of(restarted.start)} 行目で文の途中で切れた段落の書き直しで、冒頭の"
+                f"この段落は{doc.lines.line_of(cut.start)} 行目で途中で切れた{what}の書き直しで、冒頭の"
                 f"「{opened.char}」には閉じる相手がないので、削除してください。",
-                related=(Related(restarted, "途中で切れた前の段落"),),
+                related=(Related(cut, "途中で切れた前の段落"),),
             )
             continue
         close = PAIRS.get(opened.char, '"')
@@ -227,8 +231,9 @@ _LINK_WORDS_MIN = 4  # characters of link text (with its 「[」) that make a cu
 _RESTART_MIN = 6  # characters a restarted paragraph must share with the opening of the one cut before it
 
 
-def _restarted_paragraph(doc: Document, opened: _Open) -> Span | None:
-    """The cut paragraph before, when the opener opens a paragraph that restarts it.
+def _restarted_paragraph(doc: Document, opened: _Open) -> tuple[Span, bool] | None:
+    """The cut paragraph before, when the opener opens a paragraph that restarts it, and whether the
+    restart starts from that paragraph's beginning (else from its cut sentence).
 
     「…ただし、倫理的なAIの利用、責任」 ⏎ 「「ただし、倫理的なAIの利用、責任ある開発…」: a generator
     cut a paragraph off and wrote it again from its start (or from the start of its cut sentence),
@@ -248,7 +253,7 @@ def _restarted_paragraph(doc: Document, opened: _Open) -> Span | None:
     for start in (before, tail):
         head = start[:_RESTART_MIN]
         if len(head) == _RESTART_MIN and after.startswith(head):
-            return cut
+            return cut, start is before
     return None
 
 
@@ -297,17 +302,18 @@ def _copy(
     """
     if block < 0:
         return None
-    copied = copied_sentence(doc, offset, block, joined_from)
-    if copied is None:
+    copy = find_copy(doc, offset, block, joined_from)
+    if copy is None:
         return None
-    original, joined = copied
-    start = f"{doc.lines.line_of(doc.blocks[joined_from].span.start)} 行目の段落から続く、" if joined and joined_from is not None else ""
-    return Finding(
-        Span(offset, offset + 1),
-        f"「{char}」のある文は{start}{doc.lines.line_of(original.start)} 行目の段落にある文の写しなので、かっこを直すより、"
-        "写しの方を削除してください。",
-        related=(Related(original, "同じ文のある段落"), *related),
-    )
+    line = doc.lines.line_of(copy.original.start)
+    if copy.scope == "paragraph":
+        message = f"「{char}」のある段落は{line} 行目の段落の写しなので、かっこを直すより、この段落を削除してください。"
+    elif copy.scope == "joined" and joined_from is not None:
+        message = (f"「{char}」のある文は{doc.lines.line_of(doc.blocks[joined_from].span.start)} 行目の段落から続く、"
+                   f"{line} 行目の段落にある文の写しなので、かっこを直すより、写しの方を削除してください。")
+    else:
+        message = f"「{char}」のある文は{line} 行目の段落にある文の写しなので、かっこを直すより、この文を削除してください。"
+    return Finding(Span(offset, offset + 1), message, related=(Related(copy.original, "同じ文のある段落"), *related))
 
 
 def _cut_paragraph_before(doc: Document, index: int) -> Span | None:
