@@ -10,6 +10,8 @@ sentence settles the mend, the message shows it on the sentence's own words:
   「データに価値がある」「AIに何ができる」;
 - the second 「が」's predicate describes a noun (a relative clause,
   「最もROIが高い施策」): inside it 「が」 becomes 「の」, 「ROIの高い施策」;
+- the second 「が」 names what the first one's noun excels in (「技術が優れて
+  いる」): 「に」, 「技術に優れている」;
 - a first 「で」 of 「〜との間で」 names a partner, which 「と」 alone does:
   「A社との間で10年間で」 → 「A社と、10年間で」.
 
@@ -36,9 +38,11 @@ USUAL = {
 # Verbs whose holder takes 「に」: 「AIに何ができる」 (ability), 「データに価値がある」 (a noun of worth).
 _ABILITY = frozenset({"出来る"})
 _HAVING = frozenset({"有る", "無い"})
+# Verbs of excelling: 「AがBに優れる」, so 「Aが技術が優れている」 wants 「技術に優れている」.
+_EXCEL = frozenset({"優れる", "長ける", "秀でる", "富む"})
 _SHOWN_BETWEEN = 12  # characters between the two particles shown in the example; longer runs are elided
 _NOMINAL = frozenset({"名詞", "接尾辞"})
-_COMPOUND_PARTS = frozenset({"名詞", "接頭辞", "接尾辞"})
+_COMPOUND_PARTS = frozenset({"名詞", "代名詞", "接頭辞", "接尾辞"})  # 「AI自体」「彼ら」「コスト効率」
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +57,9 @@ def mend(particle: str, first: tuple[int, int], second: tuple[int, int], tokens:
         holder = _holder_mend(first, second, tokens, doc)
         if holder:
             return holder
+        excel = _excel_mend(second, tokens, doc)
+        if excel:
+            return excel
         relative = _relative_clause_mend(second, tokens, doc)
         if relative:
             return relative
@@ -93,6 +100,15 @@ def _holder_mend(first: tuple[int, int], second: tuple[int, int], tokens: list[T
         between = "…" + _text(doc, tokens[noun_first].start, predicate.start)
     example = f"{holder}に{between}{predicate.base or predicate.surface}"
     return f"前の「が」を「に」にしてください（「{example}」）。"
+
+
+def _excel_mend(second: tuple[int, int], tokens: list[Token], doc: Document) -> str:
+    """「彼らが技術が優れている」 → 「技術に優れている」: what one excels in takes 「に」."""
+    index = second[1] + 1
+    if index >= len(tokens) or tokens[index].lemma not in _EXCEL:
+        return ""
+    noun = _text(doc, tokens[noun_start(tokens, second[0] - 1, 0)].start, tokens[second[0]].start)
+    return f"後の「が」を「に」にしてください（「{noun}に{tokens[index].base or tokens[index].surface}」）。"
 
 
 def _partner_mend(first: tuple[int, int], second: tuple[int, int], tokens: list[Token], doc: Document) -> str:

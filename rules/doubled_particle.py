@@ -75,7 +75,8 @@ It quotes both particles with the words before them and names a mend. Where
 the sentence's structure settles it, the mend is shown on the writer's words:
 a 「が」 holder of what the second 「が」 names, before できる or a noun of
 worth with ある/ない (`worth_nouns` in `doubled_particle.toml`), takes 「に」
-(「どの案が将来性があるのか」 → 「案に将来性がある」); a second 「が」 inside a
+(「どの案が将来性があるのか」 → 「案に将来性がある」); what one excels in takes
+「に」 (「段取りが優れている」 → 「段取りに優れる」); a second 「が」 inside a
 noun's description becomes 「の」 (「最も価格が安い候補」 → 「価格の安い候補」);
 the 「で」 of 「〜との間で」 goes, 「と」 naming the partner alone
 (「A社との間で5年間で」 → 「A社と、5年間で」).
