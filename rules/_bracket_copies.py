@@ -55,36 +55,39 @@ class Copy(NamedTuple):
     """Where the text a broken bracket stands in was said before, and how much of it is the copy."""
 
     original: Span  # the earlier paragraph
-    scope: str  # "paragraph": the whole paragraph (after a leading fragment); "sentence"; "joined": a cut sentence
+    # "paragraph": the whole paragraph (after a leading fragment); "joined paragraphs": it and the cut one
+    # before; "sentence"; "joined": the two halves of a cut sentence
+    scope: str
 
 
 def find_copy(doc: Document, offset: int, block: int, joined_from: int | None = None) -> Copy | None:
     """The earlier finished paragraph that holds the text around the bracket at `offset` (brackets aside).
 
-    The whole paragraph is tried first, also without a leading fragment that ends at the bracket
+    `joined_from` is the block of a cut paragraph this one continues: the two are read joined first
+    (the whole paragraph a cut split), then the halves of the sentence the cut split. Otherwise the
+    whole paragraph is tried, also without a leading fragment that ends at the bracket
     (「の説明可能なAI（XAI）」の導入も…」: a cut item's tail stuck on the front of a copied paragraph),
-    then the sentence around the bracket. `joined_from` is the block of a cut paragraph this one
-    continues: its unfinished last sentence is read together with this paragraph's first (the two
-    halves of one sentence split by the cut).
+    then the sentence around the bracket.
     """
     content = doc.blocks[block].content
     assert content is not None
     start, end = _sentence_around(doc, block, offset)
-    wholes = [_normal(doc.masked[content.start : content.end])]
-    if start == content.start and joined_from is None:
-        wholes.append(_normal(doc.masked[offset + 1 : content.end]))
-    for whole in wholes:
-        original = _earlier_holding(doc, whole, block)
+    whole = _normal(doc.masked[content.start : content.end])
+    sentence = _normal(doc.masked[start:end])
+    before = doc.blocks[joined_from].content if joined_from is not None else None
+    if joined_from is not None and before is not None and start == content.start:
+        text = doc.masked[before.start : before.end]
+        original = _earlier_holding(doc, _join(_normal(text), whole), joined_from)
+        if original is not None:
+            return Copy(original, "joined paragraphs")
+        tail = _normal(text[max(text.rfind(ch) for ch in _ENDS) + 1 :])
+        original = _earlier_holding(doc, _join(tail, sentence), joined_from)
+        return Copy(original, "joined") if original is not None else None
+    wholes = [whole, _normal(doc.masked[offset + 1 : content.end])] if start == content.start else [whole]
+    for candidate in wholes:
+        original = _earlier_holding(doc, candidate, block)
         if original is not None:
             return Copy(original, "paragraph")
-    sentence = _normal(doc.masked[start:end])
-    if joined_from is not None and start == content.start:
-        before = doc.blocks[joined_from].content
-        if before is not None:
-            text = doc.masked[before.start : before.end]
-            tail = _normal(text[max(text.rfind(ch) for ch in _ENDS) + 1 :])
-            original = _earlier_holding(doc, _join(tail, sentence), joined_from)
-            return Copy(original, "joined") if original is not None else None
     original = _earlier_holding(doc, sentence, block)
     return Copy(original, "sentence") if original is not None else None
 

@@ -23,11 +23,13 @@ message names the cut and the repair, not just the bracket:
 
 - a bracket broken in a copy of text an earlier, finished paragraph holds
   (brackets, lead-in dots and spaces aside; a section generated twice, the
-  copy differing only where it broke) asks to delete the copy, not to mend
-  the bracket, and names that paragraph: the whole paragraph when all of it
-  is the copy (also after the tail of a cut item stuck on its front up to
-  the bracket), else the sentence; the two halves of a sentence split by a
-  cut are read joined for this;
+  copy differing only where it broke) names that paragraph and asks to
+  delete the copy rather than mend the bracket when all of the paragraph is
+  the copy (also after the tail of a cut item stuck on its front up to the
+  bracket, and with the paragraph a cut split it from read joined); when only
+  the sentence is a copy, in a paragraph that may be a rewrite whose next
+  sentence leans on it, it asks to mend the bracket as the original has it
+  or to delete the paragraph if it is a copy;
 - a `[` that opens its line (or list item) and is never closed is a link cut
   off, most often the last item of a related-posts list: the message asks to
   finish the link or delete the line, since a 「]」 alone would not make a
@@ -306,13 +308,20 @@ def _copy(
     if copy is None:
         return None
     line = doc.lines.line_of(copy.original.start)
+    cut = doc.lines.line_of(doc.blocks[joined_from].span.start) if joined_from is not None else 0
     if copy.scope == "paragraph":
         message = f"「{char}」のある段落は{line} 行目の段落の写しなので、かっこを直すより、この段落を削除してください。"
-    elif copy.scope == "joined" and joined_from is not None:
-        message = (f"「{char}」のある文は{doc.lines.line_of(doc.blocks[joined_from].span.start)} 行目の段落から続く、"
-                   f"{line} 行目の段落にある文の写しなので、かっこを直すより、写しの方を削除してください。")
+    elif copy.scope == "joined paragraphs":
+        message = (f"「{char}」のある段落は{cut} 行目の段落とつなげると{line} 行目の段落の写しなので、かっこを直すより、"
+                   "二つの段落を削除してください。")
+    elif copy.scope == "joined":
+        message = (f"「{char}」のある文は{cut} 行目の段落から続く、{line} 行目の段落にある文の写しなので、"
+                   "かっこを直すより、写しの方を削除してください。")
     else:
-        message = f"「{char}」のある文は{line} 行目の段落にある文の写しなので、かっこを直すより、この文を削除してください。"
+        # Only the sentence is a copy: the paragraph around it may be a rewrite whose next sentence leans on
+        # this one (「彼らは…」), so the original's brackets are the repair, or the whole copied passage goes.
+        message = (f"「{char}」のある文は{line} 行目の段落にある文の写しなので、そちらに合わせてかっこを直すか、"
+                   "この段落が写しなら段落ごと削除してください。")
     return Finding(Span(offset, offset + 1), message, related=(Related(copy.original, "同じ文のある段落"), *related))
 
 
