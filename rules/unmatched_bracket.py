@@ -42,7 +42,9 @@ message names the cut and the repair, not just the bracket:
 - a stray 」 in a paragraph that opens with a particle (its beginning cut
   off, the 「 with it) gets a message that says so and asks to restore or
   delete the paragraph; one in a paragraph that continues a paragraph cut off
-  mid-sentence names that paragraph and asks to join the two;
+  mid-sentence names that paragraph and asks to join the two, and where the
+  continuation opens with a short quoted word (「提案」や…), to put the 「
+  back before it;
 - a quotation split across paragraphs asks to join them, or to delete the
   paragraph spliced in between.
 
@@ -276,11 +278,13 @@ def _stray(doc: Document, char: str, offset: int, index: int) -> Finding:
         return copy
     if cut is not None:  # 「…そして時に私たちに」 ⏎ 「提案」や「示唆」を与え…」: one paragraph split at a cut
         repeated = _repeated_opening(doc, index - 1, index)
-        join = f"繰り返した「{repeated}」を除いて二つをつなげ、" if repeated else "二つをつなげて"
+        join = f"繰り返した「{repeated}」を除いて二つをつなげ、" if repeated else "二つをつなげ、"
+        quoted = _quoted_opening(doc, index, offset) if not repeated else ""
+        mend = f"「{quoted}」の前に「{opener}」を補ってください" if quoted else "かっこの対応を確かめてください"
         return Finding(
             Span(offset, offset + 1),
             f"閉じかっこ「{char}」に対応する「{opener}」がなく、前の段落が文の途中で切れてこの段落がその続きから"
-            f"始まっているので、{join}かっこの対応を確かめてください。",
+            f"始まっているので、{join}{mend}。",
             related=(Related(cut, "途中で切れた前の段落"),),
         )
     if _starts_mid_sentence(doc, index):  # 「の説明可能なAI（XAI）」の導入も…」: the opener went with the lost beginning
@@ -323,6 +327,24 @@ def _copy(
         message = (f"「{char}」のある文は{line} 行目の段落にある文の写しなので、そちらに合わせてかっこを直すか、"
                    "この段落が写しなら段落ごと削除してください。")
     return Finding(Span(offset, offset + 1), message, related=(Related(copy.original, "同じ文のある段落"), *related))
+
+
+_QUOTED_WORD_MAX = 15  # characters a continuation may hold before its stray 」 to be read as the quoted word
+
+
+def _quoted_opening(doc: Document, index: int, offset: int) -> str:
+    """The word a continuation opens with and closes with a stray 」 (「提案」や…): the cut took its 「.
+
+    「…そして時に私たちに」 ⏎ 「提案」や「示唆」を与え…」: nothing before 提案 can hold the opener, so it
+    goes right before it. Only a short stretch without a sentence end or another bracket counts.
+    """
+    content = doc.blocks[index].content
+    if content is None:
+        return ""
+    word = doc.masked[content.start : offset].strip(MASKS + " \u3000\n")
+    if not word or len(word) > _QUOTED_WORD_MAX or any(ch in _SIGNIFICANT or ch in _TERMINATORS for ch in word):
+        return ""
+    return word
 
 
 def _cut_paragraph_before(doc: Document, index: int) -> Span | None:
