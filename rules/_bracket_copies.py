@@ -21,11 +21,10 @@ from typing import NamedTuple
 from jalint.document import Document
 from jalint.inline import MASKS
 from jalint.positions import Span
+from jalint.rules._brackets import CLOSERS, TERMINATORS, cut_off_tail, overlap
 
 _IGNORED = frozenset("「」『』（）()【】［］[]\"“”…・.． \u3000\n\t") | frozenset(MASKS)
 _MIN_CHARS = 20  # characters a copied sentence must have (brackets aside) to count as evidence
-_ENDS = "。！？!?"
-_CLOSING = "」』）)"
 
 
 def _normal(text: str) -> str:
@@ -42,7 +41,7 @@ def _sentence_around(doc: Document, block: int, offset: int) -> tuple[int, int]:
     text = doc.masked[content.start : content.end]
     at = offset - content.start
     back = at
-    while back > 0 and text[back - 1] in _CLOSING:
+    while back > 0 and text[back - 1] in CLOSERS:
         back -= 1
     if back > 0 and text[back - 1] == "。":  # 「…断言できます。」」: the closer ends the sentence before it
         at = back - 1
@@ -80,7 +79,7 @@ def find_copy(doc: Document, offset: int, block: int, joined_from: int | None = 
         original = _earlier_holding(doc, _join(_normal(text), whole), joined_from)
         if original is not None:
             return Copy(original, "joined paragraphs")
-        tail = _normal(text[max(text.rfind(ch) for ch in _ENDS) + 1 :])
+        tail = _normal(text[max(text.rfind(ch) for ch in TERMINATORS) + 1 :])
         original = _earlier_holding(doc, _join(tail, sentence), joined_from)
         return Copy(original, "joined") if original is not None else None
     wholes = [whole, _normal(doc.masked[offset + 1 : content.end])] if start == content.start else [whole]
@@ -99,20 +98,11 @@ def _earlier_holding(doc: Document, text: str, before: int) -> Span | None:
     for earlier in doc.blocks[:before]:
         if earlier.kind == "paragraph" and earlier.content is not None:
             paragraph = doc.masked[earlier.content.start : earlier.content.end]
-            if text in _normal(paragraph) and _finished(paragraph):
+            if text in _normal(paragraph) and cut_off_tail(paragraph) is None:
                 return earlier.content
     return None
 
 
-def _finished(text: str) -> bool:
-    """The paragraph ends a sentence: one cut off mid-sentence is the draft a restart replaces, not an original."""
-    visible = text.rstrip(MASKS + " \u3000\n").rstrip(_CLOSING + MASKS)
-    return visible[-1:] in tuple(_ENDS)
-
-
 def _join(tail: str, head: str) -> str:
     """The two halves of a sentence split by a cut, without the words the second repeats from the first."""
-    for length in range(min(len(tail), len(head)), 0, -1):
-        if tail.endswith(head[:length]):
-            return tail + head[length:]
-    return tail + head
+    return tail + head[overlap(tail, head, 1, len(head)) :]

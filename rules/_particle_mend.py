@@ -70,7 +70,13 @@ def mend(particle: str, first: tuple[int, int], second: tuple[int, int], tokens:
     return USUAL.get(particle, GENERAL)
 
 
-def _text(doc: Document, start: int, end: int) -> str:
+def _noun_before(doc: Document, tokens: list[Token], particle: int, floor: int) -> str:
+    """The noun phrase right before the particle token at `particle` (「将来性」 for 将来+性+が), not before `floor`."""
+    return plain_text(doc, tokens[noun_start(tokens, particle - 1, floor)].start, tokens[particle].start)
+
+
+def plain_text(doc: Document, start: int, end: int) -> str:
+    """The words between two offsets as a message quotes them: no code or emphasis marks, no line break."""
     return doc.text[start:end].replace("`", "").replace("*", "").replace("\n", "")
 
 
@@ -88,16 +94,15 @@ def _holder_mend(first: tuple[int, int], second: tuple[int, int], tokens: list[T
     if index >= len(tokens):
         return ""
     predicate = tokens[index]
-    noun_first = noun_start(tokens, second[0] - 1, first[1] + 1)
-    noun = _text(doc, tokens[noun_first].start, tokens[second[0]].start)
+    noun = _noun_before(doc, tokens, second[0], first[1] + 1)
     if not (predicate.lemma in _ABILITY or (predicate.lemma in _HAVING and noun.endswith(_worth_nouns()))):
         return ""
     if tokens[first[0] - 1].pos not in ("名詞", "代名詞", "接尾辞"):
         return ""
-    holder = _text(doc, tokens[noun_start(tokens, first[0] - 1, 0)].start, tokens[first[0]].start)
-    between = _text(doc, tokens[first[1]].end, predicate.start)
+    holder = _noun_before(doc, tokens, first[0], 0)
+    between = plain_text(doc, tokens[first[1]].end, predicate.start)
     if len(between) > _SHOWN_BETWEEN:
-        between = "…" + _text(doc, tokens[noun_first].start, predicate.start)
+        between = "…" + noun + plain_text(doc, tokens[second[0]].start, predicate.start)
     example = f"{holder}に{between}{predicate.base or predicate.surface}"
     return f"前の「が」を「に」にしてください（「{example}」）。"
 
@@ -107,7 +112,7 @@ def _excel_mend(second: tuple[int, int], tokens: list[Token], doc: Document) -> 
     index = second[1] + 1
     if index >= len(tokens) or tokens[index].lemma not in _EXCEL:
         return ""
-    noun = _text(doc, tokens[noun_start(tokens, second[0] - 1, 0)].start, tokens[second[0]].start)
+    noun = _noun_before(doc, tokens, second[0], 0)
     return f"後の「が」を「に」にしてください（「{noun}に{tokens[index].base or tokens[index].surface}」）。"
 
 
@@ -115,9 +120,10 @@ def _partner_mend(first: tuple[int, int], second: tuple[int, int], tokens: list[
     """「A社との間で10年間で…契約を結ぶ」 → 「A社と、10年間で…」: 「との間で」 names a partner, which 「と」 alone does."""
     if [t.surface for t in tokens[first[0] - 3 : first[0]]] != ["と", "の", "間"]:
         return ""
-    partner = _text(doc, tokens[noun_start(tokens, first[0] - 4, 0)].start, tokens[first[0] - 3].start)
-    words = _text(doc, tokens[noun_start(tokens, second[0] - 1, first[1] + 1)].start, tokens[second[1]].end)
-    if not partner or not words:
+    partner = _noun_before(doc, tokens, first[0] - 3, 0)
+    particle = plain_text(doc, tokens[second[0]].start, tokens[second[1]].end)
+    words = _noun_before(doc, tokens, second[0], first[1] + 1) + particle
+    if not partner:
         return ""
     return f"前の「との間で」を「と」にして読点で区切ってください（「{partner}と、{words}」）。"
 
@@ -138,6 +144,6 @@ def _relative_clause_mend(second: tuple[int, int], tokens: list[Token], doc: Doc
     end = index
     while end < count and tokens[end].pos in _NOMINAL:
         end += 1
-    noun = _text(doc, tokens[noun_start(tokens, second[0] - 1, 0)].start, tokens[second[0]].start)
-    example = f"{noun}の{_text(doc, tokens[second[1]].end, tokens[end - 1].end)}"
+    noun = _noun_before(doc, tokens, second[0], 0)
+    example = f"{noun}の{plain_text(doc, tokens[second[1]].end, tokens[end - 1].end)}"
     return f"後の「が」を「の」にしてください（「{example}」）。"

@@ -173,7 +173,7 @@ from functools import lru_cache
 from jalint.document import Document
 from jalint.positions import Span
 from jalint.rule import Finding, option, Related, Rule, RuleOptions
-from jalint.rules._particle_mend import mend, noun_start
+from jalint.rules._particle_mend import mend, noun_start, plain_text
 from jalint.rules._prose import load_data, sentences_read_as_one, visible_text
 from jalint.sentences import Sentence
 from jalint.tokens import Token
@@ -741,8 +741,7 @@ def _finding(first: _Unit, second: _Unit, tokens: list[Token], doc: Document) ->
     def with_word(unit: _Unit, floor: int) -> str:
         # The whole noun before the particle (「将来性が」, not 「性が」), a few words at most.
         word = max(noun_start(tokens, unit.first - 1, floor), unit.first - _WORDS_SHOWN) if unit.first > 0 else 0
-        start = tokens[word].start
-        return _quoted_word(doc.text[start : tokens[unit.last].end].replace("`", "").replace("*", ""), tokens, unit, doc)
+        return _quoted_word(plain_text(doc, tokens[word].start, tokens[unit.last].end), tokens, unit, doc)
 
     advice = mend(second.surface, (first.first, first.last), (second.first, second.last), tokens, doc)
     return Finding(

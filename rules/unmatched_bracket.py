@@ -104,17 +104,14 @@ from jalint.positions import Span
 from jalint.rule import Finding, Related, Rule
 from jalint.rules._ai_writing import LIST_MARKER
 from jalint.rules._bracket_copies import find_copy
+from jalint.rules._brackets import CLOSERS as _CLOSERS
+from jalint.rules._brackets import PAIRS, cut_off_tail, overlap
+from jalint.rules._brackets import TERMINATORS as _TERMINATORS
 from jalint.rules._counting import inside, skipped_spans
 
-PAIRS = {
-    "「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "［": "］", "[": "]",
-    "｛": "｝", "{": "}", "〚": "〛", "«": "»", "‹": "›", "“": "”",
-}
-_CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _REPORTED_STRAYS = frozenset("」』")
 _SIGNIFICANT = frozenset(PAIRS) | frozenset(_CLOSERS) | {'"'}
 _SIGNIFICANT_RE = re.compile("[" + re.escape("".join(sorted(_SIGNIFICANT))) + "]")
-_TERMINATORS = "。．！？!?"
 _CUT_OFF_OPENERS = frozenset("「（")  # what the truncation rules recognise at a paragraph's end
 # Paragraphs an opener left open may wait for its closer: the next one, or the one after a paragraph spliced in.
 _WAIT = 2
@@ -252,7 +249,7 @@ def _restarted_paragraph(doc: Document, opened: _Open) -> tuple[Span, bool] | No
     if cut is None:
         return None
     before = doc.masked[cut.start : cut.end].strip(MASKS + " \u3000\n")
-    tail = before[(_cut_off_tail(before) or 0) :]
+    tail = before[(cut_off_tail(before) or 0) :]
     after = doc.masked[opened.offset + 1 : content.end]
     for start in (before, tail):
         head = start[:_RESTART_MIN]
@@ -353,7 +350,7 @@ def _cut_paragraph_before(doc: Document, index: int) -> Span | None:
         return None
     content = doc.blocks[index - 1].content
     text = doc.masked[content.start : content.end]
-    return content if text.strip(MASKS + " \u3000\n") and _cut_off_tail(text) is not None else None
+    return content if text.strip(MASKS + " \u3000\n") and cut_off_tail(text) is not None else None
 
 
 def _starts_mid_sentence(doc: Document, index: int) -> bool:
@@ -396,11 +393,8 @@ def _repeated_opening(doc: Document, before: int, after: int) -> str:
     text = doc.masked[second.start : second.end]
     opening = text.lstrip(MASKS + _LEAD_IN + "\n")
     lead_in = text[: len(text) - len(opening)].strip(MASKS + " \u3000\n")  # 「...」, dropped with the words
-    for length in range(min(len(tail), len(opening), _OVERLAP_MAX), _OVERLAP_MIN - 1, -1):
-        words = opening[:length]
-        if tail.endswith(words) and not any(mask in words for mask in MASKS):
-            return lead_in + words
-    return ""
+    words = opening[: overlap(tail, opening, _OVERLAP_MIN, _OVERLAP_MAX)]
+    return lead_in + words if words and not any(mask in words for mask in MASKS) else ""
 
 
 def _unmatched(text: str, base: int, skipped: list[tuple[int, int]]) -> tuple[list[_Open], list[tuple[str, int]]]:
@@ -431,13 +425,5 @@ def _unmatched(text: str, base: int, skipped: list[tuple[int, int]]) -> tuple[li
                 del open_[at]
             elif ch in _REPORTED_STRAYS:
                 strays.append((ch, base + i))
-    cut = _cut_off_tail(text) is not None
+    cut = cut_off_tail(text) is not None
     return [_Open(ch, base + i, cut and ch in _CUT_OFF_OPENERS) for ch, i in open_], strays
-
-
-def _cut_off_tail(text: str) -> int | None:
-    """Where the unfinished last sentence starts when the paragraph does not end a sentence, else None."""
-    visible = text.rstrip(MASKS + " \t\n　")
-    if visible.rstrip("".join(_CLOSERS) + '"' + MASKS)[-1:] in tuple(_TERMINATORS):
-        return None
-    return max(visible.rfind(ch) for ch in _TERMINATORS) + 1
