@@ -7,6 +7,7 @@ overlaps the way the rule does without importing it.
 from __future__ import annotations
 
 from jalint.inline import MASKS
+from jalint.rules._prose import UNSEEN
 
 PAIRS = {
     "「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "［": "］", "[": "]",
@@ -14,12 +15,11 @@ PAIRS = {
 }
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 TERMINATORS = "。．！？!?"
-_SPACE = " \t\n\u3000"
 
 
 def cut_off_tail(text: str) -> int | None:
     """Where the unfinished last sentence starts when the paragraph does not end a sentence, else None."""
-    visible = text.rstrip(MASKS + _SPACE)
+    visible = text.rstrip(UNSEEN)
     if visible.rstrip("".join(CLOSERS) + '"' + MASKS)[-1:] in tuple(TERMINATORS):
         return None
     return max(visible.rfind(ch) for ch in TERMINATORS) + 1

@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from jalint.document import Document
-from jalint.rules._prose import load_data
+from jalint.rules._prose import load_data, shown_text
 from jalint.tokens import Token
 
 GENERAL = "片方を別の言い方に替えるか、語順を入れ替えるか、文を分けてください。"
@@ -76,8 +76,8 @@ def _noun_before(doc: Document, tokens: list[Token], particle: int, floor: int) 
 
 
 def plain_text(doc: Document, start: int, end: int) -> str:
-    """The words between two offsets as a message quotes them: no code or emphasis marks, no line break."""
-    return doc.text[start:end].replace("`", "").replace("*", "").replace("\n", "")
+    """The words between two offsets as a message quotes them (`shown_text`), without backticks or line breaks."""
+    return shown_text(doc, start, end).replace("`", "").replace("\n", "")
 
 
 def noun_start(tokens: list[Token], last: int, floor: int) -> int:

@@ -186,7 +186,8 @@ def line_of_masked(masked: str, index: int) -> int:
     return masked.count("\n", 0, index)
 
 
-_GAP = " \t\u3000\n" + MASKS
+# What a reader does not see around text: spaces, line breaks and masked markup or code.
+UNSEEN = " \t\u3000\n" + MASKS
 
 
 def runs_on(doc: Document, sentence: Sentence, quotation_ends: bool = False) -> bool:
@@ -199,7 +200,7 @@ def runs_on(doc: Document, sentence: Sentence, quotation_ends: bool = False) -> 
     """
     block = doc.blocks[sentence.block_index]
     rest = doc.masked[sentence.span.end : (block.content or block.span).end]
-    following = rest.lstrip(_GAP)
+    following = rest.lstrip(UNSEEN)
     if not following or "\n" not in rest[: len(rest) - len(following)]:
         return False
     return ends_open(sentence, quotation_ends)

@@ -108,6 +108,7 @@ from jalint.rules._brackets import CLOSERS as _CLOSERS
 from jalint.rules._brackets import PAIRS, cut_off_tail, overlap
 from jalint.rules._brackets import TERMINATORS as _TERMINATORS
 from jalint.rules._counting import inside, skipped_spans
+from jalint.rules._prose import UNSEEN
 
 _REPORTED_STRAYS = frozenset("」』")
 _SIGNIFICANT = frozenset(PAIRS) | frozenset(_CLOSERS) | {'"'}
@@ -243,12 +244,12 @@ def _restarted_paragraph(doc: Document, opened: _Open) -> tuple[Span, bool] | No
     if opened.block < 0 or opened.char not in _CUT_OFF_OPENERS:
         return None
     content = doc.blocks[opened.block].content
-    if content is None or doc.masked[content.start : opened.offset].strip(MASKS + " \u3000\n"):
+    if content is None or doc.masked[content.start : opened.offset].strip(UNSEEN):
         return None  # the opener does not open its paragraph
     cut = _cut_paragraph_before(doc, opened.block)
     if cut is None:
         return None
-    before = doc.masked[cut.start : cut.end].strip(MASKS + " \u3000\n")
+    before = doc.masked[cut.start : cut.end].strip(UNSEEN)
     tail = before[(cut_off_tail(before) or 0) :]
     after = doc.masked[opened.offset + 1 : content.end]
     for start in (before, tail):
@@ -338,7 +339,7 @@ def _quoted_opening(doc: Document, index: int, offset: int) -> str:
     content = doc.blocks[index].content
     if content is None:
         return ""
-    word = doc.masked[content.start : offset].strip(MASKS + " \u3000\n")
+    word = doc.masked[content.start : offset].strip(UNSEEN)
     if not word or len(word) > _QUOTED_WORD_MAX or any(ch in _SIGNIFICANT or ch in _TERMINATORS for ch in word):
         return ""
     return word
@@ -350,7 +351,7 @@ def _cut_paragraph_before(doc: Document, index: int) -> Span | None:
         return None
     content = doc.blocks[index - 1].content
     text = doc.masked[content.start : content.end]
-    return content if text.strip(MASKS + " \u3000\n") and cut_off_tail(text) is not None else None
+    return content if text.strip(UNSEEN) and cut_off_tail(text) is not None else None
 
 
 def _starts_mid_sentence(doc: Document, index: int) -> bool:
@@ -389,10 +390,10 @@ def _repeated_opening(doc: Document, before: int, after: int) -> str:
     first, second = doc.blocks[before].content, doc.blocks[after].content
     if first is None or second is None:
         return ""
-    tail = doc.masked[first.start : first.end].rstrip(MASKS + " \u3000\n")
+    tail = doc.masked[first.start : first.end].rstrip(UNSEEN)
     text = doc.masked[second.start : second.end]
     opening = text.lstrip(MASKS + _LEAD_IN + "\n")
-    lead_in = text[: len(text) - len(opening)].strip(MASKS + " \u3000\n")  # 「...」, dropped with the words
+    lead_in = text[: len(text) - len(opening)].strip(UNSEEN)  # 「...」, dropped with the words
     words = opening[: overlap(tail, opening, _OVERLAP_MIN, _OVERLAP_MAX)]
     return lead_in + words if words and not any(mask in words for mask in MASKS) else ""
 
